@@ -1,0 +1,20 @@
+module
+
+public import CacheDepth.PointerChasing.Hop
+public import CacheDepth.PointerChasing.Chain
+public import CacheDepth.Bounds.Arith
+public import CacheDepth.Bounds.Formulas
+public import CacheDepth.Model.CacheTransformer
+public import CacheDepth.Controller.Locality
+public import CacheDepth.Controller.Window
+public import CacheDepth.Controller.TopScore
+public import CacheDepth.Controller.HeavyHitter
+public import CacheDepth.Conjecture
+
+/-!
+# CacheDepth
+
+A formalization of depth–cache tradeoffs for k-hop pointer chasing in Transformers with a
+shared, compressed KV cache (arXiv 2604.17935). This root module imports every module of
+the library.
+-/

@@ -1,0 +1,8 @@
+import Lake
+open Lake DSL
+
+package CacheDepth where
+  leanOptions := #[⟨`autoImplicit, false⟩]
+
+@[default_target]
+lean_lib CacheDepth

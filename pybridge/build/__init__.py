@@ -1,0 +1,1 @@
+"""Build layer: module graph, content-hash cache and the parallel build driver."""

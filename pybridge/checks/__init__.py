@@ -1,0 +1,37 @@
+"""Numerical checkers that evaluate the Lean statements of CacheDepth on all small instances.
+
+Importing this package registers, in the default registry, a checker for every proved
+theorem of the library. Open statements (docstring line `Status: open`) have none.
+"""
+
+from pybridge.checks import arithmetic, chains, depth_bounds, pointer_chasing
+from pybridge.checks import conjecture, controllers, model_checks
+from pybridge.checks.enumeration import all_pointer_maps, hop_naive, hop_table
+from pybridge.checks.registry import (
+    DEFAULT_REGISTRY,
+    CheckerRegistry,
+    UnknownStatementError,
+    checker,
+    registered_statements,
+    run_checks,
+)
+from pybridge.checks.result import CheckLimits, CheckResult, EnumerationTooLarge
+
+__all__ = [
+    "DEFAULT_REGISTRY",
+    "CheckLimits",
+    "CheckResult",
+    "CheckerRegistry",
+    "EnumerationTooLarge",
+    "UnknownStatementError",
+    "all_pointer_maps",
+    "arithmetic",
+    "checker",
+    "chains",
+    "depth_bounds",
+    "hop_naive",
+    "hop_table",
+    "pointer_chasing",
+    "registered_statements",
+    "run_checks",
+]
