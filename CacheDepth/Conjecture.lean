@@ -111,7 +111,7 @@ theorem length_filter_le_add {α : Type} (P Q R : α → Bool) (l : List α)
     have ih' := ih (fun x hx => h x (List.mem_cons_of_mem b hx))
     have hb := h b (List.mem_cons_self ..)
     cases hPb : P b <;> cases hQb : Q b <;> cases hRb : R b <;>
-      simp [List.filter_cons, hPb, hQb, hRb] at hb ⊢ <;> omega
+      simp [hPb, hQb, hRb] at hb ⊢ <;> omega
 
 /-- If each of the first `q` aligned windows of width `W` holds at most `s` keys of a list,
 then at most `q·s` keys lie below `q·W`. -/

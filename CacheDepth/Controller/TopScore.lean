@@ -44,7 +44,7 @@ theorem length_filter_le_of_imp {α : Type} (P Q : α → Bool) (l : List α)
   | cons b t ih =>
     have ih' := ih (fun x hx => h x (List.mem_cons_of_mem b hx))
     have hb := h b (List.mem_cons_self ..)
-    cases hPb : P b <;> cases hQb : Q b <;> simp [List.filter_cons, hPb, hQb] at hb ⊢ <;> omega
+    cases hPb : P b <;> cases hQb : Q b <;> simp [hPb, hQb] at hb ⊢ <;> omega
 
 /-- Strict counting under implication: if moreover some `a ∈ l` satisfies `Q` but not `P`,
 then `Q` keeps strictly more entries. -/
@@ -52,16 +52,16 @@ theorem length_filter_lt_of_imp {α : Type} (P Q : α → Bool) (l : List α)
     (h : ∀ x ∈ l, P x = true → Q x = true) (a : α) (ha : a ∈ l) (hPa : P a = false)
     (hQa : Q a = true) : (l.filter P).length < (l.filter Q).length := by
   induction l with
-  | nil => exact absurd ha (List.not_mem_nil ..)
+  | nil => nomatch ha
   | cons b t ih =>
     have hle := length_filter_le_of_imp P Q t (fun x hx => h x (List.mem_cons_of_mem b hx))
     rcases List.mem_cons.mp ha with hab | hat
     · subst hab
-      simp [List.filter_cons, hPa, hQa]
+      simp [hPa, hQa]
       omega
     · have ih' := ih (fun x hx => h x (List.mem_cons_of_mem b hx)) hat
       have hb := h b (List.mem_cons_self ..)
-      cases hPb : P b <;> cases hQb : Q b <;> simp [List.filter_cons, hPb, hQb] at hb ⊢ <;> omega
+      cases hPb : P b <;> cases hQb : Q b <;> simp [hPb, hQb] at hb ⊢ <;> omega
 
 /-- `List.finRange n` lists the positions in increasing order. -/
 theorem pairwise_lt_finRange (n : Nat) : (List.finRange n).Pairwise (· < ·) := by

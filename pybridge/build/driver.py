@@ -112,7 +112,12 @@ def build_library(
     shutil.rmtree(cache.staging_dir, ignore_errors=True)
     modules = discover_modules(root)
     graph = import_graph(modules)
-    order = list(nx.lexicographical_topological_sort(graph))
+    # Start first the modules with the longest chain of importers above them, so the
+    # critical path of the build begins as early as possible.
+    height: dict[str, int] = {}
+    for name in reversed(list(nx.topological_sort(graph))):
+        height[name] = 1 + max((height[d] for d in graph.successors(name)), default=0)
+    order = sorted(nx.lexicographical_topological_sort(graph), key=lambda name: (-height[name], name))
     report = BuildReport(toolchain.info.describe(), search_path=[cache.lib_dir])
 
     # A key is computed when its module is scheduled, so an edit made while its imports

@@ -15,11 +15,13 @@ from pathlib import Path
 from ..build.cache import write_atomically
 from ..toolchain import Diagnostic, Toolchain
 
-PROBE_HEADER = "import CacheDepth\n"
+# `open CacheDepth` makes Lean print the library's names without the namespace prefix.
+PROBE_HEADER = "import CacheDepth\nopen CacheDepth\n"
+FIRST_CHECK_LINE = PROBE_HEADER.count("\n") + 1
 
 
 def probe_source(names: list[str]) -> str:
-    """The probe file: line `i + 2` checks `names[i]`."""
+    """The probe file: line `FIRST_CHECK_LINE + i` checks `names[i]`."""
     return PROBE_HEADER + "".join(f"#check @{name}\n" for name in names)
 
 
@@ -53,7 +55,7 @@ def elaborate_statements(
     by_line = {d.line: d for d in run.diagnostics if d.severity == "information"}
     statements = {}
     for index, name in enumerate(names):
-        message = by_line.get(index + 2)
+        message = by_line.get(FIRST_CHECK_LINE + index)
         if message is not None:
             statements[name] = _statement_from_message(name, message.message)
     errors = [d for d in run.diagnostics if d.severity == "error"]

@@ -112,11 +112,15 @@ def scan_declarations(text: str, module: str, file: str) -> list[SourceDeclarati
     boundaries: list[int] = []
     in_block_comment = 0
     for index, line in enumerate(lines):
+        # Comment and docstring text is skipped, so that a docstring line starting with a
+        # keyword (say "instance `(f, x)`") is not read as a declaration.
         if in_block_comment:
             in_block_comment += line.count("/-") - line.count("-/")
             continue
-        if line.startswith("/-") and not line.startswith("/--") and not line.startswith("/-!"):
-            in_block_comment = line.count("/-") - line.count("-/")
+        if line.lstrip().startswith("/-"):
+            if line.startswith("/--") or line.startswith("/-!"):
+                boundaries.append(index)
+            in_block_comment = max(0, line.count("/-") - line.count("-/"))
             continue
         stripped = line.strip()
         words = stripped.split()

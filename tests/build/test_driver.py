@@ -141,3 +141,18 @@ def test_corrupted_output_is_rebuilt(tmp_path):
     report = build_library(root, lean, jobs=2)
     assert lean.compiled == ["CacheDepth/B.lean"]
     assert report.ok
+
+
+def test_critical_path_starts_first(tmp_path):
+    modules = {
+        "CacheDepth": "module\npublic import CacheDepth.C\npublic import CacheDepth.D\n",
+        "CacheDepth.A": "module\n",
+        "CacheDepth.B": "module\npublic import CacheDepth.A\n",
+        "CacheDepth.C": "module\npublic import CacheDepth.B\n",
+        "CacheDepth.D": "module\n",
+    }
+    root = _project(tmp_path, modules)
+    lean = StandInLean()
+    build_library(root, lean, jobs=1)
+    assert lean.compiled[0] == "CacheDepth/A.lean"
+    assert lean.compiled.index("CacheDepth/D.lean") > lean.compiled.index("CacheDepth/B.lean")

@@ -18,7 +18,7 @@ variable {n : Nat}
 
 /-- Hops compose.
 
-Second paragraph. -/
+instance `(f, x)` at the start of a docstring line is prose, not a declaration. -/
 theorem hop_add (a b : Nat) : a + b = b + a := by
   -- sorry in a comment does not count
   omega
@@ -59,7 +59,7 @@ def test_kinds_positions_and_docstrings():
     hop_add = declarations["CacheDepth.hop_add"]
     assert hop_add.kind == "theorem"
     assert (hop_add.line, hop_add.column) == (19, 8)
-    assert hop_add.docstring == "Hops compose.\n\nSecond paragraph."
+    assert hop_add.docstring.startswith("Hops compose.\n\ninstance `(f, x)`")
     assert declarations["CacheDepth.PointerMap"].is_definition
     assert declarations["CacheDepth.Inner.helper"].docstring is None
 
