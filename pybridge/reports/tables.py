@@ -20,7 +20,8 @@ def format_statement_table(statements: Iterable, show_statement: bool = True) ->
     for s in statements:
         row = [s.status, s.name, f"{s.file}:{s.line}"]
         if show_statement:
-            row.append((s.statement or "").replace("\n", " "))
+            # Lean breaks long statements over indented lines; the table shows one line.
+            row.append(" ".join((s.statement or "").split()))
         rows.append(row)
     header = ["status", "name", "source"] + (["statement"] if show_statement else [])
     return _table(header, rows)
