@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..build.cache import write_atomically
+from ..fileio import write_atomically
 from ..toolchain import Diagnostic, Toolchain
 
 # `open CacheDepth` makes Lean print the library's names without the namespace prefix.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..build.cache import write_atomically
+from ..fileio import write_atomically
 
 
 def write_json(path: Path, document: dict) -> Path:

@@ -7,7 +7,6 @@ into `.cachedepth/lean-lib/` and reused while the archive is unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from ..fileio import sha256_file, write_atomically
 from .base import LEAN_OPTIONS, LeanRun, ToolchainError, ToolchainInfo
 from .diagnostics import parse_json_messages
 from .wasm_loader import MOUNTS_VARIABLE, prepare_patched_loader
@@ -24,21 +24,13 @@ from .wasm_loader import MOUNTS_VARIABLE, prepare_patched_loader
 DEFAULT_TIMEOUT_S = 1800
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _unpack_library(archive: Path, cache_dir: Path) -> Path:
     """Unpack `archive` into `cache_dir/<hash>` unless already there; return that folder.
 
     The archive is unpacked into a temporary folder that is renamed into place only when
     complete, so an interrupted unpack is never mistaken for a library.
     """
-    target = cache_dir / _sha256(archive)[:16]
+    target = cache_dir / sha256_file(archive)[:16]
     if (target / "Init.olean").is_file():
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -110,7 +102,7 @@ class NpmToolchain:
     def _version(self) -> str:
         """Return Lean's version line, cached per loader hash because each run costs ~20 s."""
         cache = self.package / "lean.cachedepth.version.json"
-        key = _sha256(self.package / "lean.wasm")
+        key = sha256_file(self.package / "lean.wasm")
         try:
             data = json.loads(cache.read_text())
             if data.get("lean_wasm_sha256") == key:
@@ -124,9 +116,7 @@ class NpmToolchain:
                 "the npm toolchain did not print its version; its output ended with:\n"
                 + done.stdout[-2000:]
             )
-        temporary = cache.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"lean_wasm_sha256": key, "version": lines[0]}))
-        os.replace(temporary, cache)
+        write_atomically(cache, json.dumps({"lean_wasm_sha256": key, "version": lines[0]}))
         return lines[0]
 
     def _relative(self, source: Path) -> str:

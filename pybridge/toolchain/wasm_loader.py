@@ -17,9 +17,9 @@ The copy is written atomically and regenerated whenever `lean.js` changes.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
+
+from ..fileio import write_atomically
 
 PATCHED_NAME = "lean.cachedepth.js"
 MOUNTS_VARIABLE = "CACHEDEPTH_LEAN_MOUNTS"
@@ -81,13 +81,5 @@ def prepare_patched_loader(package_dir: Path) -> Path:
         with target.open("r", encoding="utf-8", errors="replace") as handle:
             if handle.readline() == stamp:
                 return target
-    patched = stamp + patch_loader_source(data.decode("utf-8"))
-    handle, temporary = tempfile.mkstemp(dir=package_dir, prefix=".lean.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(patched)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, stamp + patch_loader_source(data.decode("utf-8")))
     return target
