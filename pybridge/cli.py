@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build.driver import BuildReport, build_library, default_build_dir
+from .build.driver import BuildReport, build_library
 from .build.modules import ModuleGraphError, discover_modules, import_graph
 from .checks import CheckLimits, EnumerationTooLarge, UnknownStatementError, run_checks
 from .extraction import DEFINITION, OPEN, PROVED, extract_statements, statements_document

@@ -4,8 +4,9 @@ Importing this package registers, in the default registry, a checker for every p
 theorem of the library. Open statements (docstring line `Status: open`) have none.
 """
 
+# Importing the checker modules registers their checkers in DEFAULT_REGISTRY.
 from pybridge.checks import arithmetic, chains, depth_bounds, pointer_chasing
-from pybridge.checks import conjecture, controllers, model_checks
+from pybridge.checks import conjecture, controllers, model_checks, ranking
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive, hop_table
 from pybridge.checks.registry import (
     DEFAULT_REGISTRY,
@@ -28,10 +29,14 @@ __all__ = [
     "arithmetic",
     "checker",
     "chains",
+    "conjecture",
+    "controllers",
     "depth_bounds",
     "hop_naive",
     "hop_table",
+    "model_checks",
     "pointer_chasing",
+    "ranking",
     "registered_statements",
     "run_checks",
 ]

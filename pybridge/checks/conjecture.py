@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 
-import numpy as np
 
 from pybridge.checks.formulas import bandwidth_depth, ceil_div, clog2, max_bound, product_bound
 from pybridge.checks.grid import check_grid

@@ -22,7 +22,7 @@ LEAN_FILES = (
     "CacheDepth/Controller/HeavyHitter.lean",
     "CacheDepth/Model/CacheTransformer.lean",
 )
-CHECKER_MODULES = ("pybridge.checks.controllers", "pybridge.checks.model_checks")
+CHECKER_MODULES = ("pybridge.checks.controllers", "pybridge.checks.ranking", "pybridge.checks.model_checks")
 # A declaration line: optional modifiers, then `theorem` and the name up to the binders.
 THEOREM_PATTERN = re.compile(
     r"^(?:@\[[^\]]*\]\s*)?(?:(?:private|protected|nonrec)\s+)*theorem\s+([^\s:({\[]+)"
