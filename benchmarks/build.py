@@ -3,7 +3,7 @@
 Runs in a temporary copy of the Lean sources (the checkout is not modified) with the
 toolchain that `cachedepth` would pick. Usage:
 
-    python3 benchmarks/build.py [--leaf CacheDepth/Bounds/Formulas.lean]
+    python3 benchmarks/build.py [--leaf CacheDepth/Conjecture.lean]
 
 Prints one line per scenario: wall time, and which modules compiled.
 """
@@ -37,13 +37,14 @@ def _timed(label: str, root: Path, toolchain) -> float:
     compiled = sorted(n for n, s in report.statuses.items() if s == BUILT)
     print(f"{label:<28} {seconds:8.1f} s   compiled: {', '.join(compiled) or 'nothing'}", flush=True)
     if not report.ok:
-        raise SystemExit(f"{label}: the build failed")
+        details = "\n".join(d.format() for d in report.diagnostics if d.severity == "error")
+        raise SystemExit(f"{label}: the build failed\n{details}")
     return seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--leaf", default="CacheDepth/Bounds/Formulas.lean",
+    parser.add_argument("--leaf", default="CacheDepth/Conjecture.lean",
                         help="module file to touch for the incremental scenario")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cachedepth-bench-") as folder:

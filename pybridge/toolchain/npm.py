@@ -73,7 +73,10 @@ class NpmToolchain:
     def _environment(self, search_path: list[Path]) -> dict[str, str]:
         env = dict(os.environ)
         env["LEAN_PATH"] = os.pathsep.join(str(p) for p in [self.library, *search_path])
-        mounts = {str(self.root)} | {str(p.resolve()) for p in search_path}
+        # Lean looks for its own files next to the loader, so the package's real folder
+        # must be visible too when node_modules is a link to another checkout.
+        visible = [self.root, self.package.resolve(), self.library.resolve(), *search_path]
+        mounts = {str(p.resolve()) for p in visible}
         env[MOUNTS_VARIABLE] = ":".join(sorted(mounts))
         return env
 
