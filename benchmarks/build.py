@@ -35,7 +35,7 @@ def _timed(label: str, root: Path, toolchain) -> float:
     report = build_library(root, toolchain)
     seconds = time.monotonic() - started
     compiled = sorted(n for n, s in report.statuses.items() if s == BUILT)
-    print(f"{label:<28} {seconds:8.1f} s   compiled: {', '.join(compiled) or 'nothing'}", flush=True)
+    print(f"{label:<32} {seconds:9.2f} s   compiled: {', '.join(compiled) or 'nothing'}", flush=True)
     if not report.ok:
         details = "\n".join(d.format() for d in report.diagnostics if d.severity == "error")
         raise SystemExit(f"{label}: the build failed\n{details}")
