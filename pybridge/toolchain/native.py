@@ -2,6 +2,9 @@
 
 With it, `lake build` builds the library (Lake does its own change tracking) and
 `lake env lean` elaborates probe files against the built library.
+
+NOTE: this path has not run yet: the development and CI machines cannot install Lean with
+elan, so only the npm toolchain is tested end to end.
 """
 
 from __future__ import annotations
