@@ -61,7 +61,7 @@ def check_length_filter_le_add(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.length_filter_lt_le_windows")
 def check_length_filter_lt_le_windows(limits: CheckLimits) -> CheckResult:
-    """Check that at most q·s keys lie below q·W when every aligned window of width W holds
+    """Check that at most q·s keys lie below q·W when every aligned window of width W contains
     at most s keys; keys are lists of length ≤ 4 over 0..7, W ≤ 3, s ≤ 3, q ≤ 4."""
     instances, counterexample = 0, None
     for keys in _lists(8, 4):

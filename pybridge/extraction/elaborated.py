@@ -21,7 +21,7 @@ FIRST_CHECK_LINE = PROBE_HEADER.count("\n") + 1
 
 
 def probe_source(names: list[str]) -> str:
-    """The probe file: line `FIRST_CHECK_LINE + i` checks `names[i]`."""
+    """Return the probe file, whose line `FIRST_CHECK_LINE + i` checks `names[i]`."""
     return PROBE_HEADER + "".join(f"#check @{name}\n" for name in names)
 
 

@@ -7,7 +7,7 @@ Status rules:
   "declaration uses `sorry`"), or whose proof refers to an open declaration, directly or
   through other declarations. References are found by name in the source text, so a
   reference hidden in a macro or in field notation (`h.foo`) on a short name shared by
-  several declarations can be missed: this is as far as a textual scan can determine.
+  several declarations can be missed. A textual scan cannot determine more.
 * `proved`: every other theorem.
 
 Audit rules (each violation is an error): an open statement without a docstring line
@@ -156,7 +156,7 @@ def classify(
 
 
 def statements_document(statements: list[Statement], problems: list[Problem], toolchain: str) -> dict:
-    """The JSON document written to `statements.json`."""
+    """Return the JSON document written to `statements.json`."""
     return {
         "schema_version": SCHEMA_VERSION,
         "toolchain": toolchain,

@@ -1,4 +1,4 @@
-"""What every Lean toolchain offers to the build and extraction layers."""
+"""The interface that every Lean toolchain offers to the build and extraction layers."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class ToolchainError(RuntimeError):
 
 @dataclass(frozen=True)
 class ToolchainInfo:
-    """Which toolchain runs Lean: `kind` is `native` or `npm`; `version` is Lean's own line."""
+    """The toolchain that runs Lean. `kind` is `native` or `npm`, and `version` is Lean's own line."""
 
     kind: str
     version: str
