@@ -10,6 +10,15 @@ public import CacheDepth.Controller.Window
 public import CacheDepth.Controller.TopScore
 public import CacheDepth.Controller.HeavyHitter
 public import CacheDepth.Conjecture
+public import CacheDepth.Counting.Functions
+public import CacheDepth.LowerBound.Bandwidth
+public import CacheDepth.LowerBound.Indistinguishable
+public import CacheDepth.LowerBound.Reachability
+public import CacheDepth.LowerBound.Barrier
+public import CacheDepth.ErrorScaling.ProbabilitySpace
+public import CacheDepth.ErrorScaling.Adaptive
+public import CacheDepth.ErrorScaling.Oblivious
+public import CacheDepth.UpperBound.Sequential
 
 /-!
 # CacheDepth

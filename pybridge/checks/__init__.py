@@ -7,6 +7,8 @@ theorem of the library. Open statements (docstring line `Status: open`) have non
 # Importing the checker modules registers their checkers in DEFAULT_REGISTRY.
 from pybridge.checks import arithmetic, chains, depth_bounds, pointer_chasing
 from pybridge.checks import conjecture, controllers, model_checks, ranking
+from pybridge.checks import bandwidth, barrier, counting_lists, indistinguishable, reachability
+from pybridge.checks import error_scaling, sequential_follower
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive, hop_table
 from pybridge.checks.registry import (
     DEFAULT_REGISTRY,
@@ -27,16 +29,21 @@ __all__ = [
     "UnknownStatementError",
     "all_pointer_maps",
     "arithmetic",
+    "bandwidth",
+    "barrier",
     "checker",
     "chains",
     "conjecture",
     "controllers",
+    "counting_lists",
     "depth_bounds",
     "hop_naive",
     "hop_table",
+    "indistinguishable",
     "model_checks",
     "pointer_chasing",
     "ranking",
+    "reachability",
     "registered_statements",
     "run_checks",
 ]
