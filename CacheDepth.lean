@@ -19,6 +19,7 @@ public import CacheDepth.ErrorScaling.ProbabilitySpace
 public import CacheDepth.ErrorScaling.Adaptive
 public import CacheDepth.ErrorScaling.Oblivious
 public import CacheDepth.UpperBound.Sequential
+public import CacheDepth.UpperBound.MarkerRelay
 
 /-!
 # CacheDepth

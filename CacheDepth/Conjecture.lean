@@ -14,6 +14,16 @@ is the proved lower bound. It isolates the remaining gap as a probabilistic step
 cache trace and the pointer chain. The paper's text is not available to us; the gap
 statement below is our precise version of that step.
 
+**The unrestricted model refutes the product bound.** In our relaxation a message may
+depend on the receiver's whole state, so one bit per layer can ask "does the cached chain
+token point to me?", and the chain advances one hop per layer whatever `m·p` is
+(`UpperBound/MarkerRelay.lean`, `product_conjecture_false`). Softmax attention cannot do
+that: a head's output depends on the receiver only through its query, a vector of `m`
+entries of `p` bits. So the conjecture is stated here for *query-limited* models
+(`CacheTransformer.IsQueryLimited`), where each message depends on the receiver's state
+only through an `m·p`-bit query. This restriction is our modelling choice; the abstract
+does not say which model the paper uses.
+
 Our gap statement, `WindowGap`, says: on some instance, every chain token gets cached at
 some layer, and no aligned window of `W = ⌈log₂ n/(H·m·p)⌉` consecutive layers caches
 more than `s` chain tokens for the first time. Intuitively, learning where the chain goes
@@ -24,12 +34,15 @@ entries can hold.
 
 ## Main statements
 
-* `product_conjecture` (open): some constant `c` gives `⌈k/s⌉·⌈log₂ n/(H·m·p)⌉ ≤ c·L`.
-* `window_gap` (open): the gap statement.
+* `ProductBoundHolds c`: the product bound for all locality-respecting models. It fails
+  for every `c` (`product_conjecture_false`, in `UpperBound/MarkerRelay.lean`).
+* `product_conjecture` (open): the product bound for query-limited models, for some `c`.
+* `window_gap` (open): the gap statement, for query-limited models.
 * `product_conjecture_of_gap` (proved): the gap statement and the max bound together imply
   the conjecture with `c = 2`.
 * `productBound_le_of_wide`, `productBound_le_of_le_cache` (proved): in the regimes
-  `H·m·p ≥ ⌈log₂ n⌉` and `k ≤ s` the product bound follows from the max bound.
+  `H·m·p ≥ ⌈log₂ n⌉` and `k ≤ s` the product bound follows from the max bound, for all
+  locality-respecting models.
 -/
 
 @[expose] public section
@@ -44,6 +57,23 @@ def ProductBoundHolds (c : Nat) : Prop :=
     M.controller.IsLocalityRespecting → 4 * k ≤ n → 16 * (s * s) ≤ n → M.Solves L k →
     productBound n k s H m p ≤ c * L
 
+/-- A model is *query-limited* when each head's message depends on the receiver's state only
+through an `m·p`-bit query: receivers with the same query get the same message from the
+same cached view. Softmax attention is query-limited, because a head's output depends on
+the receiver only through its query vector of `m` entries of `p` bits. (Our modelling
+choice, made because the unrestricted model refutes the product bound.) -/
+def CacheTransformer.IsQueryLimited {n s H m p : Nat} (M : CacheTransformer n s H m p) : Prop :=
+  ∃ q : Nat → Fin H → M.State → Fin (2 ^ (m * p)),
+    ∀ ℓ h a b view, q ℓ h a = q ℓ h b → M.message ℓ h a view = M.message ℓ h b view
+
+/-- The product bound with constant `c` for query-limited models: every locality-respecting,
+query-limited Cache-Transformer with `L` layers that solves k-hop pointer chasing with
+`n ≥ 4k` and `16·s² ≤ n` has `⌈k/s⌉·⌈log₂ n/(H·m·p)⌉ ≤ c·L`. -/
+def QueryLimitedProductBoundHolds (c : Nat) : Prop :=
+  ∀ (n k s H m p L : Nat) (M : CacheTransformer n s H m p),
+    M.controller.IsLocalityRespecting → M.IsQueryLimited → 4 * k ≤ n → 16 * (s * s) ≤ n →
+    M.Solves L k → productBound n k s H m p ≤ c * L
+
 /-- The max lower bound `max(⌈k/s⌉, ⌈log₂ n/(H·m·p)⌉) ≤ L` for locality-respecting models
 with `k ≥ 1` and `n ≥ 4k`, as a proposition. It is the paper's proved bound; this library
 states it here so that conditional results can name it, and proves it in the lower-bound
@@ -53,13 +83,15 @@ def MaxBoundHolds : Prop :=
     M.controller.IsLocalityRespecting → 1 ≤ k → 4 * k ≤ n → M.Solves L k →
     maxBound n k s H m p ≤ L
 
-/-- **Product conjecture.** There is a constant `c > 0` such that every locality-respecting
-Cache-Transformer that solves k-hop pointer chasing on `n ≥ 4k` tokens with a cache of
-`s ≤ √n/4` entries has depth `L ≥ (1/c)·⌈k/s⌉·⌈log₂ n/(H·m·p)⌉`.
+/-- **Product conjecture (query-limited form).** There is a constant `c > 0` such that every
+locality-respecting, query-limited Cache-Transformer that solves k-hop pointer chasing on
+`n ≥ 4k` tokens with a cache of `s ≤ √n/4` entries has depth
+`L ≥ (1/c)·⌈k/s⌉·⌈log₂ n/(H·m·p)⌉`.
 
-Status: open. The paper conjectures it; `product_conjecture_of_gap` reduces it to
+Status: open. The paper conjectures the product bound; without the query limit it is false
+in our model (`product_conjecture_false`). `product_conjecture_of_gap` reduces this form to
 `window_gap` and the max bound. -/
-theorem product_conjecture : ∃ c, 0 < c ∧ ProductBoundHolds c := by
+theorem product_conjecture : ∃ c, 0 < c ∧ QueryLimitedProductBoundHolds c := by
   sorry
 
 /-- The first layer below `L` whose cache holds position `i` on the instance `(f, x)`, or
@@ -76,9 +108,9 @@ noncomputable def CacheTransformer.newInWindow {n s H m p : Nat} (M : CacheTrans
   ((List.range k).map (· + 1)).filter fun t =>
     decide (a ≤ M.firstCacheLayer f x L (hop f t x) ∧ M.firstCacheLayer f x L (hop f t x) < a + W)
 
-/-- **Gap statement (window form).** For every locality-respecting Cache-Transformer with
-`L` layers that solves k-hop pointer chasing (`1 ≤ k`, `1 ≤ s`, `n ≥ 4k`, `16·s² ≤ n`) there
-is an instance on which every chain token `hop f t x`, `1 ≤ t ≤ k`, is cached at some layer
+/-- **Gap statement (window form).** For every locality-respecting, query-limited
+Cache-Transformer with `L` layers that solves k-hop pointer chasing (`1 ≤ k`, `1 ≤ s`,
+`n ≥ 4k`, `16·s² ≤ n`) there is an instance on which every chain token `hop f t x`, `1 ≤ t ≤ k`, is cached at some layer
 below `L`, and every aligned window `[i·W, (i+1)·W)` of `W = ⌈log₂ n/(H·m·p)⌉` layers caches at
 most `s` of them for the first time.
 
@@ -88,7 +120,8 @@ to us): the existence of one good instance is what a counting argument over a ra
 chain would give. -/
 def WindowGap : Prop :=
   ∀ (n k s H m p L : Nat) (M : CacheTransformer n s H m p),
-    M.controller.IsLocalityRespecting → 1 ≤ k → 1 ≤ s → 4 * k ≤ n → 16 * (s * s) ≤ n →
+    M.controller.IsLocalityRespecting → M.IsQueryLimited → 1 ≤ k → 1 ≤ s → 4 * k ≤ n →
+    16 * (s * s) ≤ n →
     M.Solves L k →
     ∃ (f : PointerMap n) (x : Fin n),
       (∀ t, 1 ≤ t → t ≤ k → M.firstCacheLayer f x L (hop f t x) < L) ∧
@@ -141,9 +174,9 @@ hence below `q·W` for `q = ⌈L/W⌉` windows; each window holds at most `s` of
 `k ≤ q·s` and `⌈k/s⌉ ≤ q`. Then `⌈k/s⌉·W ≤ q·W < L + W ≤ 2L`, the last step by the
 bandwidth half of the max bound. -/
 theorem product_conjecture_of_gap (gap : WindowGap) (hmax : MaxBoundHolds) :
-    ∃ c, 0 < c ∧ ProductBoundHolds c := by
+    ∃ c, 0 < c ∧ QueryLimitedProductBoundHolds c := by
   refine ⟨2, by decide, ?_⟩
-  intro n k s H m p L M hloc hn hs hsolve
+  intro n k s H m p L M hloc hq hn hs hsolve
   by_cases hs0 : s = 0
   · subst hs0
     simp [productBound, reachDepth, ceilDiv]
@@ -157,7 +190,7 @@ theorem product_conjecture_of_gap (gap : WindowGap) (hmax : MaxBoundHolds) :
   by_cases hW : bandwidthDepth n H m p = 0
   · simp [productBound, hW]
   have hWpos : 0 < bandwidthDepth n H m p := Nat.pos_of_ne_zero hW
-  obtain ⟨f, x, hall, hwin⟩ := gap n k s H m p L M hloc (by omega) (by omega) hn hs hsolve
+  obtain ⟨f, x, hall, hwin⟩ := gap n k s H m p L M hloc hq (by omega) (by omega) hn hs hsolve
   let key : Nat → Nat := fun t => M.firstCacheLayer f x L (hop f t x)
   let hops : List Nat := (List.range k).map (· + 1)
   let q := ceilDiv L (bandwidthDepth n H m p)

@@ -60,6 +60,9 @@ CLAIMS: tuple[Claim, ...] = (
         target="stated and open (closed by sorry), never proved",
         statements=(
             "CacheDepth.product_conjecture",
+            "CacheDepth.product_conjecture_false",
+            "CacheDepth.QueryLimitedProductBoundHolds",
+            "CacheDepth.CacheTransformer.IsQueryLimited",
             "CacheDepth.ProductBoundHolds",
             "CacheDepth.productBound",
             "CacheDepth.maxBound_le_productBound",
@@ -86,6 +89,12 @@ CLAIMS: tuple[Claim, ...] = (
              "L = O(min(k, ⌈k/s⌉·log s)·⌈log n/(m·p)⌉).",
         target="an explicit construction proved correct, with its exact depth",
         statements=(
+            "CacheDepth.sequentialFollower_solves",
+            "CacheDepth.markerRelay_solves",
+            "CacheDepth.sequentialFollower",
+            "CacheDepth.markerRelay",
+            "CacheDepth.sequentialFollower_isLocalityRespecting",
+            "CacheDepth.markerRelay_isLocalityRespecting",
             "CacheDepth.doublingUpperBound",
             "CacheDepth.doublingStages",
             "CacheDepth.maxBound_le_doublingUpperBound",

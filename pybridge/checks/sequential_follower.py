@@ -16,7 +16,7 @@ from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.controllers import top_positions
 from pybridge.model.locality import find_controller_violation
-from pybridge.model.sequential import FollowState, sequential_follower
+from pybridge.model.sequential import FollowState, announced, read_token, sequential_follower
 
 FOLLOWER_MAX_N = 4
 """Largest token count of the follower runs: 4^4 · 4 instances per output position."""
@@ -145,3 +145,40 @@ def check_follower_solves(limits: CheckLimits) -> CheckResult:
         f"{min(limits.max_n, FOLLOWER_MAX_N)}, k = 1..{FOLLOWER_LAYERS} layers and hops",
         counterexample,
     )
+
+
+@checker("CacheDepth.announced_eq")
+def check_announced_eq(limits: CheckLimits) -> CheckResult:
+    """A view with exactly one active entry e announces e's pointer, whatever the default."""
+    instances, counterexample = 0, None
+    states = [FollowState(0, ptr, active, 0) for ptr in range(2) for active in (False, True)]
+    for length in range(4):
+        for view in itertools.product([(j, s) for j in range(2) for s in states], repeat=length):
+            active = [entry for entry in view if entry[1].active]
+            if not active or any(entry != active[0] for entry in active):
+                continue
+            for default in range(2):
+                instances += 1
+                if announced(list(view), default) != active[0][1].ptr and counterexample is None:
+                    counterexample = {"view": [list(e) for e in view], "default": default}
+    return make_result("CacheDepth.announced_eq", instances,
+                       "every view of length ≤ 3 over 2 positions and 4 states whose active "
+                       "entries are all equal, defaults 0 and 1", counterexample)
+
+
+@checker("CacheDepth.readToken_of_val")
+def check_read_token(limits: CheckLimits) -> CheckResult:
+    """A message whose value is a token reads as that token."""
+    instances, counterexample = 0, None
+    for n in range(1, limits.max_n + 1):
+        for size in range(1, 2 * n + 1):
+            for value in range(size):
+                for default in range(n):
+                    if value >= n:
+                        continue
+                    instances += 1
+                    if read_token(value, n, default) != value and counterexample is None:
+                        counterexample = {"n": n, "K": size, "value": value, "default": default}
+    return make_result("CacheDepth.readToken_of_val", instances,
+                       f"n ≤ {limits.max_n}, message alphabets up to 2n, every token value",
+                       counterexample)

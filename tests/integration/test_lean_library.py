@@ -6,6 +6,7 @@ On the npm toolchain each Lean process takes minutes, so these tests share one c
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -32,7 +33,7 @@ def _cachedepth(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def check_run(tmp_path_factory):
     output = tmp_path_factory.mktemp("reports")
-    done = _cachedepth("check", "--output", str(output))
+    done = _cachedepth("check", "--max-n", "4", "--output", str(output))
     return done, output
 
 
@@ -76,6 +77,22 @@ def test_statements_table_filters_by_status(check_run):
     assert lines
     assert all(l.startswith("definition") for l in lines)
     assert any("CacheDepth.ceilDiv" in l for l in lines)
+
+
+def test_site_shows_elaborated_statements_and_evidence(check_run, tmp_path):
+    _, output = check_run
+    site = tmp_path / "site"
+    done = _cachedepth("site", "--output", str(output), "--site-dir", str(site))
+    assert done.returncode == 0, done.stderr[-3000:]
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "No check report" not in index
+    assert "Lean did not elaborate" not in index
+    report = json.loads((output / "check-report.json").read_text())
+    hop_add = next(c for c in report["checks"] if c["statement"] == "CacheDepth.hop_add")
+    page = (site / "modules" / "CacheDepth.PointerChasing.Hop.html").read_text(encoding="utf-8")
+    assert '<pre class="statement">' in page
+    assert html.escape("hop f (a + b) x = hop f b (hop f a x)") in page
+    assert f'<span class="pass">pass</span> on {hop_add["instances"]} instances' in page
 
 
 def test_broken_module_is_reported_and_others_still_build(tmp_path):
