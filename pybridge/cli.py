@@ -83,11 +83,26 @@ def command_check(args: argparse.Namespace, root: Path) -> int:
     results = run_checks([s.name for s in statements], limits, progress=say)
     failed_checks = [r for r in results if not r.passed]
 
+    from .errorscaling import write_error_scaling_report
+    say("computing the exact oblivious and adaptive success probabilities (error scaling) …")
+    error_scaling = write_error_scaling_report(args.output, limits)
+
+    from .upper import check_limits, write_upper_bound_report
+    upper_bound = write_upper_bound_report(args.output, check_limits(limits.max_n), progress=say)
+
     print(format_check_table(results))
     for problem in problems:
         print(problem.format())
+    # Formula failures are printed on their own lines and recorded in check-report.json,
+    # but they do not change the verdict.
+    print("\n" + error_scaling.table())
+    for line in error_scaling.lines():
+        print(line)
+    print()
+    for line in upper_bound.summary_lines():
+        print(line)
     counts = document["counts"]
-    ok = report.ok and not problems and not probe_errors and not failed_checks
+    ok = report.ok and not problems and not probe_errors and not failed_checks and upper_bound.ok
     print(
         f"\ntoolchain: {toolchain.info.describe()}\n"
         f"build: {'ok' if report.ok else 'FAILED'}; statements: {counts[PROVED]} proved, "
@@ -107,9 +122,23 @@ def command_check(args: argparse.Namespace, root: Path) -> int:
         "probe_errors": [d.to_json() for d in probe_errors],
         "limits": {"max_n": limits.max_n, "max_hops": limits.max_hops, "max_value": limits.max_value},
         "checks": [r.to_json() for r in results],
+        "error_scaling": error_scaling.to_json(),
+        "upper_bound": {"ok": upper_bound.ok, "file": upper_bound.json_path.name,
+                        "summary": upper_bound.document["summary"]},
     })
     say(f"wrote {args.output / 'check-report.json'} and {args.output / 'statements.json'}")
+    say(f"wrote {', '.join(str(path) for path in error_scaling.files)}")
     return 0 if ok else 1
+
+
+def command_site(args: argparse.Namespace, root: Path) -> int:
+    from .site.command import run_site_command
+    return run_site_command(args, root, _build, _extract)
+
+
+def command_dojo(args: argparse.Namespace, root: Path) -> int:
+    from .dojo.command import run_dojo_command
+    return run_dojo_command(args, root)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -133,16 +162,28 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="build, extract, audit and run every numerical check")
     common(check)
     check.add_argument("--max-n", type=int, default=6, help="largest token count n for exhaustive pointer-map checks (default 6, at most 7)")
+    site = sub.add_parser("site", help="build, extract, then write the static HTML site of the statements")
+    common(site)
+    from .site.command import add_site_arguments
+    add_site_arguments(site)
+    from .dojo.command import add_dojo_arguments
+    add_dojo_arguments(sub.add_parser("dojo", help="export LeanDojo theorem records, then build lean_dojo.Theorem objects"))
+    from .explore.command import add_explore_parser
+    add_explore_parser(sub)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "explore":  # needs no checkout and starts no Lean process
+        from .explore.command import run_explore
+        return run_explore(args)
     try:
         root = args.root.resolve() if args.root else find_root(Path.cwd())
         if not args.output.is_absolute():
             args.output = Path.cwd() / args.output
-        handler = {"build": command_build, "statements": command_statements, "check": command_check}[args.command]
+        handler = {"build": command_build, "statements": command_statements, "check": command_check,
+                   "site": command_site, "dojo": command_dojo}[args.command]
         return handler(args, root)
     except (ToolchainError, ModuleGraphError, EnumerationTooLarge, UnknownStatementError) as error:
         say(f"error: {error}")
