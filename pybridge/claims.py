@@ -111,6 +111,7 @@ CLAIMS: tuple[Claim, ...] = (
         statements=(
             "CacheDepth.CountingArgument.bound_le_reachDepth",
             "CacheDepth.CountingArgument.bound_le_maxBound",
+            "CacheDepth.CountingArgument.bound_le_maxBound_of_pos",
             "CacheDepth.CountingArgument",
             "CacheDepth.windowCapacity",
             "CacheDepth.CountingArgument.Proves",

@@ -26,7 +26,9 @@ message bits are then exactly sufficient. An argument that claims fewer hops mus
 something besides counting, for instance the order in which pointers become known.
 
 **The barrier.** Once `H·m·p ≥ ⌈log₂ n⌉`, no counting-sound argument proves more than
-`⌈k/s⌉` (`CountingArgument.bound_le_reachDepth`). Reachability (`reachArgument`), bandwidth
+`⌈k/s⌉` (`CountingArgument.bound_le_reachDepth`), the claim of the paper. In every regime
+with positive bandwidth no such argument proves more than the max bound
+(`CountingArgument.bound_le_maxBound_of_pos`). Reachability (`reachArgument`), bandwidth
 (`bandwidthArgument`) and their combination (`maxArgument`) are members, and they prove
 `⌈k/s⌉`, `⌈⌈log₂ n⌉/(H·m·p)⌉` and the max bound.
 -/
@@ -133,5 +135,25 @@ theorem CountingArgument.bound_le_maxBound {n s H m p : Nat} (A : CountingArgume
     {k B : Nat} (hk : 1 ≤ k) (hs : 1 ≤ s) (hwide : clog2 n ≤ H * m * p)
     (hproves : A.Proves k B) : B ≤ maxBound n k s H m p :=
   Nat.le_trans (A.bound_le_reachDepth hk hs hwide hproves) (Nat.le_max_left _ _)
+
+/-- **The barrier in every regime.** With positive bandwidth `H·m·p ≥ 1`, `k ≥ 1` and
+`s ≥ 1`, every bound that a counting-sound argument proves is at most the max bound: at
+depth `L = max(⌈k/s⌉, ⌈⌈log₂ n⌉/(H·m·p)⌉)` a window of `L` layers can name a pointer and has
+`s·L ≥ k` cache slots, so counting cannot exclude it. Per-window counting therefore never
+proves the product bound where it exceeds the max bound. -/
+theorem CountingArgument.bound_le_maxBound_of_pos {n s H m p : Nat}
+    (A : CountingArgument n s H m p) {k B : Nat} (hk : 1 ≤ k) (hs : 1 ≤ s)
+    (hB : 0 < H * m * p) (hproves : A.Proves k B) : B ≤ maxBound n k s H m p := by
+  have hreach : reachDepth k s ≤ maxBound n k s H m p := Nat.le_max_left _ _
+  have hband : bandwidthDepth n H m p ≤ maxBound n k s H m p := Nat.le_max_right _ _
+  have hname : n ≤ 2 ^ (H * m * p * maxBound n k s H m p) :=
+    clog2_le_iff.mp ((bandwidthDepth_le_iff hB).mp hband)
+  have hcap : windowCapacity n s H m p (maxBound n k s H m p) = s * maxBound n k s H m p := by
+    simp [windowCapacity, hname]
+  have hk' : k ≤ A.hops (maxBound n k s H m p) := by
+    have := A.counting_sound (maxBound n k s H m p)
+    rw [hcap] at this
+    exact Nat.le_trans ((reachDepth_le_iff hs).mp hreach) this
+  exact hproves _ hk'
 
 end CacheDepth

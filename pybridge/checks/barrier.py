@@ -206,8 +206,12 @@ def check_barrier(
     ceiling_text: str,
     require_wide: bool,
     capacity: Capacity,
+    hypothesis_text: str = "⌈log₂ n⌉ ≤ H·m·p",
+    require_bandwidth: bool = False,
 ) -> CheckResult:
     """Check 1 ≤ k → 1 ≤ s → ⌈log₂ n⌉ ≤ H·m·p → A.Proves k B → B ≤ ceiling on the family.
+
+    With `require_bandwidth`, only parameters with 1 ≤ H·m·p are checked.
 
     One instance is one (parameters, argument, k), checked at the argument's largest
     proved bound B, which covers every smaller B because `Proves k` is closed downwards.
@@ -216,6 +220,8 @@ def check_barrier(
     counterexample: dict[str, Any] | None = None
     for parameters in parameter_box(limits):
         if parameters.s < 1 or not (parameters.wide or not require_wide):
+            continue
+        if require_bandwidth and parameters.H * parameters.m * parameters.p < 1:
             continue
         tables = dominating_tables(parameters, capacity)
         for k in range(1, min(limits.max_value, BARRIER_MAX_K) + 1):
@@ -241,7 +247,7 @@ def check_barrier(
     domain = (
         f"all n ≤ {min(limits.max_value, BARRIER_MAX_N)}, 1 ≤ s ≤ "
         f"{min(limits.max_value, BARRIER_MAX_S)}, H, m, p ≤ {min(limits.max_width, 2)} and "
-        f"1 ≤ k ≤ {min(limits.max_value, BARRIER_MAX_K)} with ⌈log₂ n⌉ ≤ H·m·p, the three "
+        f"1 ≤ k ≤ {min(limits.max_value, BARRIER_MAX_K)} with {hypothesis_text}, the three "
         "arguments of Barrier.lean and every table hops : {0..3} → {0..3s + 1} that dominates "
         "the brute-force window capacity, extended by the capacity; each checked at the "
         f"largest B it proves against {ceiling_text}"
@@ -284,6 +290,26 @@ def check_bound_le_max_bound(
         "the max bound",
         require_wide,
         capacity,
+    )
+
+
+@checker("CacheDepth.CountingArgument.bound_le_maxBound_of_pos")
+def check_bound_le_max_bound_of_pos(
+    limits: CheckLimits,
+    *,
+    ceiling: Bound = max_bound_of,
+    capacity: Capacity = window_capacity,
+) -> CheckResult:
+    """Check that every counting-sound argument proves at most the max bound when H·m·p ≥ 1."""
+    return check_barrier(
+        "CacheDepth.CountingArgument.bound_le_maxBound_of_pos",
+        limits,
+        ceiling,
+        "the max bound",
+        False,
+        capacity,
+        "1 ≤ H·m·p",
+        require_bandwidth=True,
     )
 
 

@@ -135,3 +135,16 @@ def test_max_proves_fails_one_more() -> None:
         CheckLimits(), bound=lambda parameters, k: barrier.max_bound_of(parameters, k) + 1
     )
     assert not result.passed
+
+
+def test_max_bound_barrier_any_regime_passes() -> None:
+    result = barrier.check_bound_le_max_bound_of_pos(CheckLimits())
+    assert result.passed, result.to_json()
+    assert result.instances > 0
+
+
+def test_max_bound_barrier_fails_against_reach_depth() -> None:
+    # Outside the wide regime the bandwidth argument proves more than ⌈k/s⌉.
+    result = barrier.check_bound_le_max_bound_of_pos(CheckLimits(), ceiling=barrier.reach_bound)
+    assert not result.passed
+    assert result.counterexample is not None
