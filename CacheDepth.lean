@@ -18,6 +18,7 @@ public import CacheDepth.LowerBound.Barrier
 public import CacheDepth.ErrorScaling.ProbabilitySpace
 public import CacheDepth.ErrorScaling.Adaptive
 public import CacheDepth.ErrorScaling.Oblivious
+public import CacheDepth.ErrorScaling.TwoStages
 public import CacheDepth.UpperBound.Sequential
 public import CacheDepth.UpperBound.MarkerRelay
 

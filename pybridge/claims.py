@@ -133,6 +133,8 @@ CLAIMS: tuple[Claim, ...] = (
             "CacheDepth.oblivious_error_bound",
             "CacheDepth.ObliviousBoundHolds",
             "CacheDepth.obliviousBound_one_stage",
+            "CacheDepth.obliviousBound_two_stages",
+            "CacheDepth.obliviousSuccess_two_stages_le",
             "CacheDepth.obliviousSuccess_le_one_stage",
             "CacheDepth.obliviousSuccessCount",
             "CacheDepth.allMaps",

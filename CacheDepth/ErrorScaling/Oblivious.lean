@@ -18,7 +18,7 @@ maps, cross-multiplied so that it is a statement about natural numbers (for `T <
 
 * `obliviousSuccess_le_one_stage`: for `T = 1`, `Pr[E] ≤ s/n`.
 * `obliviousBound_one_stage`: hence the bound for `T = 1`.
-* `oblivious_error_bound` (open): the bound for every `T < n`.
+* `oblivious_error_bound` (open): the bound for every `T < n` (`T = 2`: `TwoStages.lean`).
 -/
 
 @[expose] public section
@@ -73,8 +73,9 @@ theorem obliviousBound_one_stage (hn : 2 ≤ n) (sched : Nat → List (Fin n)) {
 `s` tokens, every start token and every number of stages `T < n`,
 `Pr[E] ≤ (s/(n−T))^T + 2T³/n`.
 
-Status: open. Proved for `T = 1` (`obliviousBound_one_stage`). `cachedepth check` computes
-the exact maximum over schedules for small `n`, `s`, `T` and compares it with the bound. -/
+Status: open. Proved for `T = 1` (`obliviousBound_one_stage`) and, in `TwoStages.lean`, for
+`T = 2` (`obliviousBound_two_stages`). `cachedepth check` computes the exact maximum over
+schedules for small `n`, `s`, `T` and compares it with the bound. -/
 theorem oblivious_error_bound : ∀ (n s T : Nat) (sched : Nat → List (Fin n)) (x : Fin n),
     T < n → (∀ i, (sched i).length ≤ s) →
     ObliviousBoundHolds (obliviousSuccessCount sched x T) n s T := by

@@ -136,14 +136,14 @@ theorem CountingArgument.bound_le_maxBound {n s H m p : Nat} (A : CountingArgume
     (hproves : A.Proves k B) : B ≤ maxBound n k s H m p :=
   Nat.le_trans (A.bound_le_reachDepth hk hs hwide hproves) (Nat.le_max_left _ _)
 
-/-- **The barrier in every regime.** With positive bandwidth `H·m·p ≥ 1`, `k ≥ 1` and
-`s ≥ 1`, every bound that a counting-sound argument proves is at most the max bound: at
+/-- **The barrier in every regime.** With positive bandwidth `H·m·p ≥ 1` and `s ≥ 1`, every
+bound that a counting-sound argument proves is at most the max bound: at
 depth `L = max(⌈k/s⌉, ⌈⌈log₂ n⌉/(H·m·p)⌉)` a window of `L` layers can name a pointer and has
 `s·L ≥ k` cache slots, so counting cannot exclude it. Per-window counting therefore never
 proves the product bound where it exceeds the max bound. -/
 theorem CountingArgument.bound_le_maxBound_of_pos {n s H m p : Nat}
-    (A : CountingArgument n s H m p) {k B : Nat} (hk : 1 ≤ k) (hs : 1 ≤ s)
-    (hB : 0 < H * m * p) (hproves : A.Proves k B) : B ≤ maxBound n k s H m p := by
+    (A : CountingArgument n s H m p) {k B : Nat} (hs : 1 ≤ s) (hB : 0 < H * m * p)
+    (hproves : A.Proves k B) : B ≤ maxBound n k s H m p := by
   have hreach : reachDepth k s ≤ maxBound n k s H m p := Nat.le_max_left _ _
   have hband : bandwidthDepth n H m p ≤ maxBound n k s H m p := Nat.le_max_right _ _
   have hname : n ≤ 2 ^ (H * m * p * maxBound n k s H m p) :=

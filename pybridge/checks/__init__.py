@@ -8,7 +8,7 @@ theorem of the library. Open statements (docstring line `Status: open`) have non
 from pybridge.checks import arithmetic, chains, depth_bounds, pointer_chasing
 from pybridge.checks import conjecture, controllers, model_checks, ranking
 from pybridge.checks import bandwidth, barrier, counting_lists, indistinguishable, reachability
-from pybridge.checks import error_scaling, marker_relay, sequential_follower
+from pybridge.checks import error_scaling, marker_relay, sequential_follower, two_stages
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive, hop_table
 from pybridge.checks.registry import (
     DEFAULT_REGISTRY,
