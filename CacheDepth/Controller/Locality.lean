@@ -14,12 +14,14 @@ file fixes that restriction.
 entering it: if `v` and `w` differ only at position `j`, and `j` is cached neither under
 `v` nor under `w`, then `C v = C w`.
 
-Why this choice: it is exactly what the reachability argument needs. A chain token that is
-never cached can change its pointer without changing any cache (by this property), hence
-without changing any message or any other state, so the model cannot depend on it. Fixed
-schedules and "top `s` by a per-token score" satisfy it (`Window.lean`, `TopScore.lean`);
-heavy-hitter accumulation, where every query's attention feeds the scores, does not
-(`HeavyHitter.lean`).
+Why this choice: it is the step the reachability argument uses. If a token is cached in
+neither of two runs that differ only in its pointer, the runs choose the same caches and
+send the same messages, so the answer cannot depend on that pointer
+(`LowerBound/Indistinguishable.lean`). The definition does not stop the changed run from
+caching the token, which is why reachability for adaptive controllers is still open
+(`LowerBound/Reachability.lean`). Fixed schedules and "top `s` by a per-token score"
+satisfy it (`Window.lean`, `TopScore.lean`); heavy-hitter accumulation, where every query's
+attention feeds the scores, does not (`HeavyHitter.lean`).
 
 ## Main definitions
 

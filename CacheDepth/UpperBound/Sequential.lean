@@ -17,10 +17,10 @@ the active position is the `ℓ`-th chain token, and after `k` layers every posi
 output included, holds `f^[k] x`. The controller is `topByScore`, so it is
 locality-respecting (`topByScore_isLocalityRespecting`).
 
-This is the trivial construction of claim C4: depth `k`, one pointer per layer. When
-`m·p < ⌈log₂ n⌉` each pointer needs `⌈⌈log₂ n⌉/(m·p)⌉` layers, and the windowed doubling
-construction saves layers when `⌈k/s⌉·⌈log₂ s⌉ < k`; both are built and checked on every
-small instance by the Python mirror (`pybridge/upper/`), not yet in Lean.
+This is the trivial construction of claim C4: depth `k`, one pointer per layer. The marker
+relay (`MarkerRelay.lean`) covers `m·p < ⌈log₂ n⌉` with `k + ⌈log₂ n⌉` layers. Windowed
+pointer doubling, which would save layers when `⌈k/s⌉·⌈log₂ s⌉ < k`, is not built here; the
+Python mirror (`pybridge/upper/`) has pointer doubling only for a full cache, `s ≥ n`.
 
 ## Main statements
 

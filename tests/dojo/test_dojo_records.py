@@ -83,7 +83,8 @@ def test_repository_fields_come_from_git(records):
     remote = subprocess.run(["git", "-C", str(REPO), "remote", "get-url", "origin"], capture_output=True, text=True)
     expected_url = remote.stdout.strip() if remote.returncode == 0 else str(REPO)
     for record in records:
-        assert record.commit == (head.stdout.strip() or None)
+        expected_commit = head.stdout.strip() if head.returncode == 0 else None
+        assert record.commit == (expected_commit or None)
         assert record.url == expected_url
 
 
