@@ -2,8 +2,8 @@
 
 The relay runs through the mirror in `pybridge.model.marker_relay` on every instance (f, x)
 with n ≤ min(max_n, 4) tokens, every output position, m·p = 1 and hop counts k ≤ 3.
-Answers come from `hop_naive`, ⌈log₂ n⌉ from `int.bit_length`, and the bound formulas of
-`product_conjecture_false` are recomputed here from their definitions.
+The expected tokens come from `hop_naive` and ⌈log₂ n⌉ from `clog2_by_search`, so the bound
+formulas of `product_conjecture_false` are recomputed from their definitions.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ import itertools
 
 from pybridge.checks.controller_support import describe_pair
 from pybridge.checks.enumeration import hop_naive
+from pybridge.checks.formulas import ceil_div, clog2_by_search
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.locality import find_controller_violation
+from pybridge.model.transformer import all_instances
 from pybridge.model.marker_relay import RelayState, marker_relay, relay_vector
 
 RELAY_MAX_N = 4
@@ -25,25 +27,14 @@ POW_MAX = 40
 """Largest exponent W of the arithmetic checks."""
 
 
-def ceil_div(a: int, b: int) -> int:
-    """Return ⌈a / b⌉ for b ≥ 1."""
-    return -(-a // b)
-
-
-def ceil_log2(n: int) -> int:
-    """Return ⌈log₂ n⌉ (0 for n ≤ 1), computed with `int.bit_length`."""
-    return 0 if n <= 1 else (n - 1).bit_length()
-
-
 def _runs(limits: CheckLimits):
     """Yield (n, k, output, model, f, x) for every relay run of the checked domain."""
     for n in range(1, min(limits.max_n, RELAY_MAX_N) + 1):
         for k in range(RELAY_MAX_K + 1):
             for output in range(n):
                 model = marker_relay(n, 1, 1, k, output)
-                for f in itertools.product(range(n), repeat=n):
-                    for x in range(n):
-                        yield n, k, output, model, f, x
+                for f, x in all_instances(n):
+                    yield n, k, output, model, f, x
 
 
 def _domain(limits: CheckLimits, what: str) -> str:
@@ -53,7 +44,7 @@ def _domain(limits: CheckLimits, what: str) -> str:
 
 @checker("CacheDepth.markerRelay_isLocalityRespecting")
 def check_relay_locality(limits: CheckLimits) -> CheckResult:
-    """The relay's controller violates locality on no pair of state vectors."""
+    """Check that the relay's controller violates locality on no pair of state vectors."""
     instances, counterexample = 0, None
     for n in range(1, min(limits.max_n, 3) + 1):
         alphabet = [RelayState(0, 0, marked, 0) for marked in (False, True)]
@@ -68,7 +59,7 @@ def check_relay_locality(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.relay_find")
 def check_relay_find(limits: CheckLimits) -> CheckResult:
-    """On relayVector f y a, the first marked cached position is y."""
+    """Check that on relayVector f y a the first marked cached position is y."""
     instances, counterexample = 0, None
     for n in range(1, min(limits.max_n, RELAY_MAX_N) + 1):
         model = marker_relay(n, 1, 1, 1, 0)
@@ -88,7 +79,7 @@ def check_relay_find(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.markerRelay_step")
 def check_relay_step(limits: CheckLimits) -> CheckResult:
-    """One layer equals the update applied to the message computed from the cached view."""
+    """Check that one layer applies the update to the message computed from the cached view."""
     instances, counterexample = 0, None
     for n, k, output, model, f, x in _runs(limits):
         run = model.run(f, x, k + 2)
@@ -106,7 +97,7 @@ def check_relay_step(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.markerRelay_marking")
 def check_relay_marking(limits: CheckLimits) -> CheckResult:
-    """After ℓ ≤ k layers, only hop f ℓ x is marked and every acc is 0."""
+    """Check that after ℓ ≤ k layers only hop f ℓ x is marked and every acc is 0."""
     instances, counterexample = 0, None
     for n, k, output, model, f, x in _runs(limits):
         for layer, states in enumerate(model.run(f, x, k)):
@@ -120,7 +111,7 @@ def check_relay_marking(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.markerRelay_readout")
 def check_relay_readout(limits: CheckLimits) -> CheckResult:
-    """After k + j layers, hop f k x is marked and every acc holds its low j bits."""
+    """Check that after k + j layers hop f k x is marked and every acc contains its low j bits."""
     instances, counterexample = 0, None
     for n, k, output, model, f, x in _runs(limits):
         run = model.run(f, x, k + 3)
@@ -136,11 +127,11 @@ def check_relay_readout(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.markerRelay_solves")
 def check_relay_solves(limits: CheckLimits) -> CheckResult:
-    """With k + ⌈log₂ n⌉ layers the relay answers hop f k x."""
+    """Check that with k + ⌈log₂ n⌉ layers the relay outputs hop f k x."""
     instances, counterexample = 0, None
     for n, k, output, model, f, x in _runs(limits):
         instances += 1
-        if model.answer(k + ceil_log2(n), f, x) != hop_naive(f, k, x) and counterexample is None:
+        if model.answer(k + clog2_by_search(n), f, x) != hop_naive(f, k, x) and counterexample is None:
             counterexample = {"n": n, "k": k, "output": output, "f": list(f), "x": x}
     return make_result("CacheDepth.markerRelay_solves", instances,
                        _domain(limits, "k + ⌈log₂ n⌉ layers"), counterexample)
@@ -148,7 +139,7 @@ def check_relay_solves(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.clog2_two_pow")
 def check_clog2_two_pow(limits: CheckLimits) -> CheckResult:
-    """⌈log₂ 2^W⌉ = W, with the ceiling logarithm found by search."""
+    """Check ⌈log₂ 2^W⌉ = W, with the ceiling logarithm found by search."""
     counterexample = None
     for w in range(POW_MAX + 1):
         least = next(t for t in range(POW_MAX + 2) if 2 ** w <= 2 ** t)
@@ -159,7 +150,7 @@ def check_clog2_two_pow(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.four_mul_le_two_pow")
 def check_four_mul(limits: CheckLimits) -> CheckResult:
-    """4W ≤ 2^W for W ≥ 4."""
+    """Check 4W ≤ 2^W for W ≥ 4."""
     counterexample = next(({"W": w} for w in range(4, POW_MAX + 1) if 4 * w > 2 ** w), None)
     return make_result("CacheDepth.four_mul_le_two_pow", POW_MAX - 3, f"W = 4..{POW_MAX}",
                        counterexample)
@@ -167,15 +158,15 @@ def check_four_mul(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.product_conjecture_false")
 def check_product_false(limits: CheckLimits) -> CheckResult:
-    """The witness point of the refutation: hypotheses hold and W·W > c·(W + ⌈log₂ 2^W⌉)."""
+    """Check the witness point of the refutation: its hypotheses and W·W > c·(W + ⌈log₂ 2^W⌉)."""
     counterexample = None
     count = 0
     for c in range(1, limits.max_value + 1):
         w = 2 * c + 4
         n = 2 ** w
-        reach = ceil_div(w, 1)
-        band = ceil_div(ceil_log2(n), 1 * 1 * 1)
-        depth = w + ceil_log2(n)
+        reach = int(ceil_div(w, 1))
+        band = int(ceil_div(clog2_by_search(n), 1 * 1 * 1))
+        depth = w + clog2_by_search(n)
         count += 1
         ok = 4 * w <= n and 16 <= n and reach * band > c * depth
         if not ok and counterexample is None:

@@ -2,8 +2,8 @@
 
 The model runs through the mirror in `pybridge.model.sequential` on every instance (f, x)
 with n ≤ min(max_n, 4) tokens, every output position, cache sizes s = 1, 2 and the
-smallest m·p with n ≤ 2^(m·p). Answers are compared with `hop_naive`; the top position is
-recomputed as the maximum of (score, -index), independently of the mirror's ranking.
+smallest m·p with n ≤ 2^(m·p). The expected tokens come from `hop_naive`. The top position
+is recomputed as the maximum of (score, -index), independently of the mirror's ranking.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import itertools
 
 from pybridge.checks.controller_support import describe_pair, state_vectors
 from pybridge.checks.enumeration import hop_naive
+from pybridge.checks.formulas import clog2_by_search
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.controllers import top_positions
 from pybridge.model.locality import find_controller_violation
+from pybridge.model.transformer import all_instances
 from pybridge.model.sequential import FollowState, announced, read_token, sequential_follower
 
 FOLLOWER_MAX_N = 4
@@ -23,12 +25,7 @@ FOLLOWER_MAX_N = 4
 FOLLOWER_LAYERS = 4
 """Depths 0..4 of the invariant check and hop counts 1..4 of the correctness check."""
 LIST_LENGTH = 4
-"""Longest list of the `find?` check."""
-
-
-def _smallest_bits(n: int) -> int:
-    """Return the least m·p ≥ 0 with n ≤ 2^(m·p)."""
-    return max(0, (n - 1).bit_length())
+"""Maximum list length of the `find?` check."""
 
 
 def _models(limits: CheckLimits):
@@ -36,18 +33,12 @@ def _models(limits: CheckLimits):
     for n in range(1, min(limits.max_n, FOLLOWER_MAX_N) + 1):
         for s in (1, 2):
             for output in range(n):
-                yield n, s, output, sequential_follower(n, s, _smallest_bits(n), 1, output)
-
-
-def _instances(n: int):
-    for f in itertools.product(range(n), repeat=n):
-        for x in range(n):
-            yield f, x
+                yield n, s, output, sequential_follower(n, s, clog2_by_search(n), 1, output)
 
 
 @checker("CacheDepth.mem_topPositions_one_iff")
 def check_mem_top_one(limits: CheckLimits) -> CheckResult:
-    """Scores 1 at y and 0 elsewhere: the top-1 positions are exactly [y]."""
+    """Check that with scores 1 at y and 0 elsewhere the top-1 positions are exactly [y]."""
     instances, counterexample = 0, None
     for n in range(1, limits.max_n + 1):
         for y in range(n):
@@ -67,7 +58,7 @@ def check_mem_top_one(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.find?_eq_some_of_unique")
 def check_find_unique(limits: CheckLimits) -> CheckResult:
-    """A list with exactly one entry `a` satisfying q: the first entry satisfying q is `a`."""
+    """Check that `find?` returns the only entry that satisfies the predicate."""
     instances, counterexample = 0, None
     for length in range(LIST_LENGTH + 1):
         for values in itertools.product(range(3), repeat=length):
@@ -89,11 +80,11 @@ def check_find_unique(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.sequentialFollower_isLocalityRespecting")
 def check_follower_locality(limits: CheckLimits) -> CheckResult:
-    """The follower's controller violates locality on no pair of state vectors."""
+    """Check that the follower's controller violates locality on no pair of state vectors."""
     instances, counterexample = 0, None
     for n in range(1, min(limits.max_n, 3) + 1):
         alphabet = [FollowState(0, 0, active, 0) for active in (False, True)]
-        model = sequential_follower(n, 1, _smallest_bits(n), 1, 0)
+        model = sequential_follower(n, 1, clog2_by_search(n), 1, 0)
         instances += len(alphabet) ** n
         found = find_controller_violation(model.controller, n, alphabet, 2)
         if found is not None and counterexample is None:
@@ -107,10 +98,10 @@ def check_follower_locality(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.sequentialFollower_statesAt")
 def check_follower_invariant(limits: CheckLimits) -> CheckResult:
-    """After ℓ layers: index and pointer kept, active iff hop f ℓ x, ans = hop f ℓ x (ℓ ≥ 1)."""
+    """Check the invariant after ℓ layers: index and pointer kept, active iff hop f ℓ x, ans = hop f ℓ x."""
     instances, counterexample = 0, None
     for n, s, output, model in _models(limits):
-        for f, x in _instances(n):
+        for f, x in all_instances(n):
             for layer, states in enumerate(model.run(f, x, FOLLOWER_LAYERS)):
                 reached = hop_naive(f, layer, x)
                 for i, state in enumerate(states):
@@ -131,10 +122,10 @@ def check_follower_invariant(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.sequentialFollower_solves")
 def check_follower_solves(limits: CheckLimits) -> CheckResult:
-    """With k layers the follower answers hop f k x, for every k ≥ 1."""
+    """Check that with k ≥ 1 layers the follower outputs hop f k x."""
     instances, counterexample = 0, None
     for n, s, output, model in _models(limits):
-        for f, x in _instances(n):
+        for f, x in all_instances(n):
             for k in range(1, FOLLOWER_LAYERS + 1):
                 instances += 1
                 if model.answer(k, f, x) != hop_naive(f, k, x) and counterexample is None:
@@ -149,7 +140,7 @@ def check_follower_solves(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.announced_eq")
 def check_announced_eq(limits: CheckLimits) -> CheckResult:
-    """A view with exactly one active entry e announces e's pointer, whatever the default."""
+    """Check that a view whose active entries are all e announces e's pointer, for any default."""
     instances, counterexample = 0, None
     states = [FollowState(0, ptr, active, 0) for ptr in range(2) for active in (False, True)]
     for length in range(4):
@@ -168,7 +159,7 @@ def check_announced_eq(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.readToken_of_val")
 def check_read_token(limits: CheckLimits) -> CheckResult:
-    """A message whose value is a token reads as that token."""
+    """Check that a message whose value is a token reads as that token."""
     instances, counterexample = 0, None
     for n in range(1, limits.max_n + 1):
         for size in range(1, 2 * n + 1):

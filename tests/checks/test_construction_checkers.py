@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
-
 from pybridge.checks import marker_relay as relay_checks
 from pybridge.checks import sequential_follower as follower_checks
 from pybridge.checks.enumeration import hop_naive
+from pybridge.checks.formulas import ceil_div, clog2_by_search
 from pybridge.checks.result import CheckLimits
 from pybridge.model.marker_relay import marker_relay
 from pybridge.model.sequential import sequential_follower
+from pybridge.model.transformer import all_instances
 
 SMALL = CheckLimits(max_n=3, max_hops=4, max_value=6, max_width=2)
 
@@ -52,8 +52,7 @@ def test_relay_one_layer_short_fails() -> None:
     model = marker_relay(n, 1, 1, k, 0)
     wrong = [
         (f, x)
-        for f in itertools.product(range(n), repeat=n)
-        for x in range(n)
+        for f, x in all_instances(n)
         if model.answer(k + 1, f, x) != hop_naive(f, k, x)
     ]
     assert wrong
@@ -65,8 +64,7 @@ def test_follower_one_layer_short_fails() -> None:
     model = sequential_follower(n, 1, 2, 1, 0)
     wrong = [
         (f, x)
-        for f in itertools.product(range(n), repeat=n)
-        for x in range(n)
+        for f, x in all_instances(n)
         if model.answer(k - 1, f, x) != hop_naive(f, k, x)
     ]
     assert wrong
@@ -74,6 +72,6 @@ def test_follower_one_layer_short_fails() -> None:
 
 def test_relay_witness_sizes() -> None:
     # c = 1: W = 6, n = 64, the relay uses 6 + 6 = 12 layers, the product bound is 36 > 12.
-    assert relay_checks.ceil_log2(64) == 6
-    assert relay_checks.ceil_div(6, 1) * relay_checks.ceil_div(6, 1) == 36
-    assert 1 * (6 + relay_checks.ceil_log2(64)) == 12
+    assert clog2_by_search(64) == 6
+    assert int(ceil_div(6, 1)) * int(ceil_div(6, 1)) == 36
+    assert 1 * (6 + clog2_by_search(64)) == 12
