@@ -61,7 +61,7 @@ from pybridge.upper.pointer_bits import (
     add_chunk,
     chunk_of,
     pointer_layers,
-    validate_parameters,
+    validate_full_cache,
 )
 
 MARK = "mark"
@@ -90,12 +90,9 @@ class DoublingState(NamedTuple):
 
 def validate_doubling(n: int, k: int, s: int, m: int, p: int) -> None:
     """Raise `ValueError` unless the parameters are valid and the cache can contain every position."""
-    validate_parameters(n, k, s, m, p)
-    if s < n:
-        raise ValueError(
-            f"s={s} is too small for pointer doubling on n={n} tokens: every doubling layer "
-            f"reads arbitrary positions, so the cache must hold all of them (s ≥ {n})"
-        )
+    validate_full_cache(
+        n, k, s, m, p, "pointer doubling", "every doubling layer reads arbitrary positions"
+    )
 
 
 def doubling_schedule(n: int, k: int, s: int, m: int, p: int) -> tuple[Step, ...]:

@@ -28,6 +28,19 @@ def validate_parameters(n: int, k: int, s: int, m: int, p: int) -> None:
             )
 
 
+def validate_full_cache(n: int, k: int, s: int, m: int, p: int, construction: str, reason: str) -> None:
+    """Raise `ValueError` unless the parameters are valid and the cache can contain every position.
+
+    `construction` names the model and `reason` says why it needs every position cached.
+    """
+    validate_parameters(n, k, s, m, p)
+    if s < n:
+        raise ValueError(
+            f"s={s} is too small for {construction} on n={n} tokens: {reason}, "
+            f"so the cache must contain all n positions (s ≥ {n})"
+        )
+
+
 def pointer_bits(n: int) -> int:
     """Return ⌈log₂ n⌉, the number of bits of a token index for n ≥ 1 tokens."""
     return (n - 1).bit_length()

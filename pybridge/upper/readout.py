@@ -34,7 +34,7 @@ from pybridge.upper.pointer_bits import (
     add_chunk,
     chunk_of,
     pointer_layers,
-    validate_parameters,
+    validate_full_cache,
 )
 
 
@@ -49,12 +49,9 @@ class ReadoutState(NamedTuple):
 
 def validate_readout(n: int, k: int, s: int, m: int, p: int) -> None:
     """Raise `ValueError` unless the parameters are valid and the cache can contain every position."""
-    validate_parameters(n, k, s, m, p)
-    if s < n:
-        raise ValueError(
-            f"s={s} is too small for the readout on n={n} tokens: the head reads the whole "
-            f"instance from the cache, so the cache must hold every position (s ≥ {n})"
-        )
+    validate_full_cache(
+        n, k, s, m, p, "the readout", "the head reads the whole instance from the cache"
+    )
 
 
 def readout_depth(n: int, k: int, s: int, m: int, p: int) -> int:
