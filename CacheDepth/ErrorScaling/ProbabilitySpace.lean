@@ -129,15 +129,20 @@ theorem stageCache_zero (σ : AdaptiveStrategy n) (f : PointerMap n) :
     stageCache σ f 0 = σ 1 (fun _ => none) := by
   simp [stageCache, cachedThrough, revealedView_nil]
 
+/-- At most `C.length` values of `Fin n` lie in `C`. -/
+theorem length_filter_mem_finRange_le {n : Nat} (C : List (Fin n)) :
+    ((List.finRange n).filter fun c => decide (c ∈ C)).length ≤ C.length := by
+  apply length_le_of_nodup_subset
+  · exact List.Pairwise.sublist (List.filter_sublist ..) (nodup_finRange n)
+  · intro c hc
+    simpa using (List.mem_filter.mp hc).2
+
 /-- The values in a duplicate-free list `C` that `List.finRange n` keeps when filtered by
 membership in `C` are exactly `C`'s entries, so there are `C.length` of them. -/
 theorem length_filter_mem_finRange {C : List (Fin n)} (hC : C.Nodup) :
     ((List.finRange n).filter fun c => decide (c ∈ C)).length = C.length := by
   apply Nat.le_antisymm
-  · apply length_le_of_nodup_subset
-    · exact List.Pairwise.sublist (List.filter_sublist ..) (nodup_finRange n)
-    · intro c hc
-      simpa using (List.mem_filter.mp hc).2
+  · exact length_filter_mem_finRange_le C
   · apply length_le_of_nodup_subset _ _ hC
     intro c hc
     exact List.mem_filter.mpr ⟨List.mem_finRange c, by simpa using hc⟩
@@ -159,11 +164,7 @@ theorem count_head_mem_le {a : Nat} (C : List (Fin (a + 1))) :
       C.length * (a + 1) ^ (a + 1) := by
   unfold allMaps
   rw [length_filter_head a (a + 1) (fun c => decide (c ∈ C)), Nat.pow_succ]
-  have hle : ((List.finRange (a + 1)).filter fun c => decide (c ∈ C)).length ≤ C.length := by
-    apply length_le_of_nodup_subset
-    · exact List.Pairwise.sublist (List.filter_sublist ..) (nodup_finRange (a + 1))
-    · intro c hc
-      simpa using (List.mem_filter.mp hc).2
+  have hle := length_filter_mem_finRange_le C
   have e : (a + 1) ^ a * ((List.finRange (a + 1)).filter fun c => decide (c ∈ C)).length *
       (a + 1) = ((List.finRange (a + 1)).filter fun c => decide (c ∈ C)).length *
       ((a + 1) ^ a * (a + 1)) := by

@@ -157,14 +157,6 @@ theorem sum_map_one {α : Type} (G : List α) : (G.map fun _ => (1 : Nat)).sum =
     simp only [List.map_cons, List.sum_cons, ih, List.length_cons]
     omega
 
-/-- At most `C.length` values of `Fin n` lie in `C`. -/
-theorem length_filter_mem_finRange_le {n : Nat} (C : List (Fin n)) :
-    ((List.finRange n).filter fun c => decide (c ∈ C)).length ≤ C.length := by
-  apply length_le_of_nodup_subset
-  · exact List.Pairwise.sublist (List.filter_sublist ..) (nodup_finRange n)
-  · intro c hc
-    simpa using (List.mem_filter.mp hc).2
-
 /-- At most one value of `Fin n` equals `0`. -/
 theorem length_filter_eq_zero_le {a : Nat} :
     ((List.finRange (a + 1)).filter fun c => decide (c = 0)).length ≤ 1 := by

@@ -1,8 +1,7 @@
 """Checkers for the counting lemmas of `CacheDepth/ErrorScaling/ProbabilitySpace.lean`.
 
-Like those of `error_scaling.py`, these checkers are not registered yet: `PENDING` maps
-each Lean name to its checker, and `error_scaling.PENDING` includes it. Lists are Python
-lists, maps Fin a → Fin b are tuples (f(0), ..., f(a-1)), and a view
+`PENDING` maps each Lean name to its checker; `error_scaling.PENDING` includes it and
+`error_scaling.py` registers them all. Lists are Python lists, maps Fin a → Fin b are tuples (f(0), ..., f(a-1)), and a view
 Fin n → Option (Fin n) is a tuple of tokens and None.
 """
 
@@ -184,6 +183,21 @@ def check_length_filter_mem_fin_range(limits: CheckLimits) -> CheckResult:
     )
 
 
+def check_length_filter_mem_fin_range_le(limits: CheckLimits) -> CheckResult:
+    """Check |filter (· ∈ C) (finRange n)| ≤ |C| for every list C of at most 3 tokens."""
+    instances, counterexample = 0, None
+    for n in range(limits.max_n + 1):
+        for entries in _lists(n, 3):
+            instances += 1
+            members = [c for c in range(n) if c in entries]
+            if len(members) > len(entries) and counterexample is None:
+                counterexample = {"n": n, "C": list(entries)}
+    return make_result(
+        "CacheDepth.length_filter_mem_finRange_le", instances,
+        f"every list C of at most 3 tokens of Fin n, n ≤ {limits.max_n}", counterexample,
+    )
+
+
 def check_count_head_mem(limits: CheckLimits) -> CheckResult:
     """Check |{f | f 0 ∈ C}|·n = |C|·n^n for every duplicate-free list C over Fin n, n = a + 1."""
     max_n = min(report_ranges(limits)[0], 4)
@@ -226,6 +240,7 @@ PENDING: dict[str, Callable[[CheckLimits], CheckResult]] = {
     "CacheDepth.revealedView_nil": check_revealed_view_nil,
     "CacheDepth.stageCache_zero": check_stage_cache_zero,
     "CacheDepth.length_filter_mem_finRange": check_length_filter_mem_fin_range,
+    "CacheDepth.length_filter_mem_finRange_le": check_length_filter_mem_fin_range_le,
     "CacheDepth.count_head_mem": check_count_head_mem,
     "CacheDepth.count_head_mem_le": check_count_head_mem_le,
 }

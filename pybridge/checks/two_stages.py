@@ -161,18 +161,6 @@ def _caches(n: int, size: int) -> Iterator[tuple[int, ...]]:
         yield from itertools.product(range(n), repeat=length)
 
 
-@checker("CacheDepth.length_filter_mem_finRange_le")
-def check_filter_mem_le(limits: CheckLimits) -> CheckResult:
-    instances, bad = 0, None
-    for n in range(limits.max_n + 1):
-        for cache in _caches(n, 3):
-            instances += 1
-            if len([c for c in range(n) if c in cache]) > len(cache):
-                bad = bad or {"n": n, "C": list(cache)}
-    return make_result("CacheDepth.length_filter_mem_finRange_le", instances,
-                       f"n ≤ {limits.max_n}, every list of at most 3 tokens", bad)
-
-
 @checker("CacheDepth.length_filter_eq_zero_le")
 def check_filter_zero(limits: CheckLimits) -> CheckResult:
     bad = next(({"n": n} for n in range(1, limits.max_n + 1)

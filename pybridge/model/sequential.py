@@ -1,10 +1,10 @@
 """The sequential follower of `CacheDepth/UpperBound/Sequential.lean`, executable.
 
-Every definition follows the Lean one line by line: the state (index, pointer, active,
-last announced token), the controller `topByScore 1` with the score "active first", the
-message (the pointer announced by the first active cached position, or the receiver's own
-index when none is active) and the update (record the announced token, become active when
-it is the position itself).
+Every definition follows the Lean one line by line. The state is (index, pointer, active,
+last announced token), and the controller is `topByScore 1` with the score "active first".
+The message is the pointer announced by the first active cached position, or the
+receiver's own index when none is active. The update records the announced token and
+makes the position active when that token is the position itself.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ def test_pending_names() -> None:
         "CacheDepth.length_filter_flatMap_map",
         "CacheDepth.length_filter_head",
         "CacheDepth.length_filter_mem_finRange",
+        "CacheDepth.length_filter_mem_finRange_le",
         "CacheDepth.mem_allMaps",
         "CacheDepth.obliviousBound_one_stage",
         "CacheDepth.obliviousSuccess_le_one_stage",
