@@ -9,6 +9,7 @@ public import CacheDepth.Controller.Locality
 public import CacheDepth.Controller.Window
 public import CacheDepth.Controller.TopScore
 public import CacheDepth.Controller.HeavyHitter
+public import CacheDepth.Controller.Segment
 public import CacheDepth.Conjecture
 public import CacheDepth.Counting.Functions
 public import CacheDepth.LowerBound.Bandwidth
@@ -21,6 +22,11 @@ public import CacheDepth.ErrorScaling.Oblivious
 public import CacheDepth.ErrorScaling.TwoStages
 public import CacheDepth.UpperBound.Sequential
 public import CacheDepth.UpperBound.MarkerRelay
+public import CacheDepth.UpperBound.Chunks
+public import CacheDepth.UpperBound.PointerRelay
+public import CacheDepth.UpperBound.Readout
+public import CacheDepth.UpperBound.WindowedMarking
+public import CacheDepth.UpperBound.DoublingBound
 
 /-!
 # CacheDepth

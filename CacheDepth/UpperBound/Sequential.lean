@@ -18,9 +18,9 @@ output included, holds `f^[k] x`. The controller is `topByScore`, so it is
 locality-respecting (`topByScore_isLocalityRespecting`).
 
 This is the trivial construction of claim C4: depth `k`, one pointer per layer. The marker
-relay (`MarkerRelay.lean`) covers `m·p < ⌈log₂ n⌉` with `k + ⌈log₂ n⌉` layers. Windowed
-pointer doubling, which would save layers when `⌈k/s⌉·⌈log₂ s⌉ < k`, is not built here; the
-Python mirror (`pybridge/upper/`) has pointer doubling only for a full cache, `s ≥ n`.
+relay (`MarkerRelay.lean`) covers `m·p < ⌈log₂ n⌉` with `k + ⌈log₂ n⌉` layers, the pointer
+relay (`PointerRelay.lean`) with `k·⌈⌈log₂ n⌉/(m·p)⌉`, and the windowed marking
+(`WindowedMarking.lean`) resolves `s` hops per layer.
 
 ## Main statements
 

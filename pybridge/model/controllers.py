@@ -103,3 +103,25 @@ def heavy_hitter(s: int, attention: Attention) -> Controller:
 def match_attention(query: int, key: int) -> int:
     """Return 1 when the query equals the key, else 0."""
     return 1 if query == key else 0
+
+
+def segment_controller(
+    s: int, mark: Callable[[Hashable], bool], pointer: Callable[[Hashable], int]
+) -> Controller:
+    """Return Lean's `segmentController s mark ptr`: the chain segment from the first marked position.
+
+    The cache is y, p(y), …, p^[s-1](y) for the first position y (in index order) whose
+    state is marked, where p(i) is `pointer` of the state of i; it is empty when no state is
+    marked. A chain that closes a cycle within s hops lists some positions twice.
+    """
+
+    def controller(layer: int, states: StateVector) -> list[int]:
+        head = next((i for i, state in enumerate(states) if mark(state)), None)
+        if head is None:
+            return []
+        cache = [head]
+        for _ in range(s - 1):
+            cache.append(pointer(states[cache[-1]]))
+        return cache[:s]
+
+    return controller

@@ -12,6 +12,12 @@ W = ⌈⌈log₂ n⌉ / (m·p)⌉ and T the bit length of k:
 | marker relay   | k - 1 + W                  | s ≥ 1  |
 | doubling       | T·W + popcount(k) - 1      | s ≥ n  |
 | readout        | W                          | s ≥ n  |
+| windowed marking | ⌈k/s⌉ - 1 + W            | s ≥ 1  |
+
+The pointer relay, the readout and the windowed marking run the protocols of
+`pointerRelay`, `readout` and `windowedMarking` in `CacheDepth/UpperBound/`, which Lean
+proves correct. The marker relay here sends the answer in m·p-bit chunks, unlike Lean's
+`markerRelay`, and the doubling construction has no Lean version.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pybridge.upper.marker_relay import build_marker_relay, marker_relay_depth
 from pybridge.upper.pointer_bits import validate_parameters
 from pybridge.upper.pointer_relay import build_pointer_relay, pointer_relay_depth
 from pybridge.upper.readout import build_readout, readout_depth
+from pybridge.upper.windowed_marking import build_windowed_marking, windowed_marking_depth
 
 @dataclass(frozen=True)
 class Construction:
@@ -69,6 +76,13 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         readout_depth,
         lambda n, k, s, m, p: s >= n,
         "s ≥ n",
+    ),
+    Construction(
+        "windowed marking",
+        build_windowed_marking,
+        windowed_marking_depth,
+        lambda n, k, s, m, p: True,
+        "s ≥ 1",
     ),
 )
 

@@ -38,16 +38,10 @@ every position cached the output can compute f^[k] x in one message; `readout.py
 that in W layers. This model is kept because it is the pointer-doubling protocol that
 the upper bound names, run and checked in the mirror.
 
-**No windowed version for s < n.** Windowed doubling would cache the next s chain tokens
-together. A locality-respecting controller chooses them by scores read from each
-position's own state, and a token learns that it is the chain token c_{t+2} only from a
-message that reads f(c_{t+1}), that is, after c_{t+1} has been cached. So the controller
-can add at most one chain token per layer to the cache, except tokens that it caches
-without knowing that they are on the chain. Once the window's tokens are known, the
-window is resolved and doubling saves nothing. The marker relay (`marker_relay.py`)
-follows the chain at that rate of one hop per layer. NOTE: this is an argument, not a
-proof; no theorem or test here shows that every locality-respecting model on large n
-needs about k layers.
+**No windowed version for s < n.** `windowed_marking.py` covers every cache size without
+doubling: its controller caches the s chain tokens from the marked one by following their
+cached pointers, which is locality-respecting, and one message then reads the token s hops
+ahead. Doubling inside a window would spend ⌈log₂ s⌉ stages on what one message does here.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ has received c_t.
 **States.** `RelayState(index, pointer, holds, received, reached)`: the position's own index
 and pointer; whether it holds the pointer being sent, that is, whether it is the chain
 token c_t of the current round; the chunks of the round received so far; and the last
-chain token completely received (None before the first round ends). Initially `holds`
-is the start flag, `received` is 0 and `reached` is None.
+chain token completely received. Initially `holds` is the start flag, `received` is 0
+and `reached` is the position's own index.
 
 **Controller.** Every layer caches the top s positions by the score 1 if `holds` else 0,
 ties broken by the smaller index (`top_by_score`). The score reads only the position's
@@ -22,9 +22,10 @@ adds it to `received`. At the last chunk every position sets `reached` to the re
 token c_{t+1}, sets `holds` to whether its index is c_{t+1}, and clears `received`.
 
 **Depth.** `pointer_relay_depth` = k·W layers, for n ≥ 2, k ≥ 1, s ≥ 1, m·p ≥ 1. `decode`
-returns `reached` of the output position, or 0 before the first round ends. One layer
-fewer fails: the output then holds c_{k-1} (or 0 when k = 1), which differs from c_k on
-some instance because n ≥ 2.
+returns `reached` of the output position, which is its own index 0 before the first
+round ends. One layer fewer fails: the output then holds c_{k-1} (or 0 when k = 1),
+which differs from c_k on some instance because n ≥ 2. This is the protocol of
+`pointerRelay` in `CacheDepth/UpperBound/PointerRelay.lean`, with output position 0.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class RelayState(NamedTuple):
     pointer: int
     holds: bool
     received: int
-    reached: int | None
+    reached: int
 
 
 def pointer_relay_depth(n: int, k: int, s: int, m: int, p: int) -> int:
@@ -89,7 +90,7 @@ def build_pointer_relay(n: int, k: int, s: int, m: int, p: int) -> CacheTransfor
     layers_per_round = pointer_layers(n, bandwidth)
 
     def init(index: int, pointer: int, is_start: bool) -> RelayState:
-        return RelayState(index, pointer, is_start, 0, None)
+        return RelayState(index, pointer, is_start, 0, index)
 
     def message(layer: int, head: int, state: RelayState, view: CachedView) -> int:
         pointer = held_pointer(view)
@@ -104,9 +105,6 @@ def build_pointer_relay(n: int, k: int, s: int, m: int, p: int) -> CacheTransfor
             return state._replace(received=received)
         return state._replace(holds=state.index == received, received=0, reached=received)
 
-    def decode(state: RelayState) -> int:
-        return 0 if state.reached is None else state.reached
-
     return CacheTransformer(
         n=n,
         s=s,
@@ -118,5 +116,5 @@ def build_pointer_relay(n: int, k: int, s: int, m: int, p: int) -> CacheTransfor
         message=message,
         update=update,
         output=OUTPUT,
-        decode=decode,
+        decode=lambda state: state.reached,
     )

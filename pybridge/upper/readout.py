@@ -5,16 +5,17 @@ one token in B-bit chunks (`pointer_bits`). The model has one head, output posit
 and is built for one hop count k ≥ 1 and a cache of s ≥ n positions.
 
 **States.** `ReadoutState(index, pointer, is_start, answer)`: the position's own index,
-pointer and start flag, and the bits of the answer received so far (output position
-only). Initially `answer` is 0.
+pointer and start flag, and the bits of the answer received so far. Initially `answer`
+is 0.
 
 **Controller.** Every layer caches all n positions (`sliding_window(n, s)` with s ≥ n), an
 oblivious schedule, hence locality-respecting.
 
-**Layers 0, …, W - 1.** In layer c the output position receives chunk c of f^[k] x, which
-its head computes from the cached view alone: the view holds every position's pointer
-and start flag, so the head finds x and follows k pointers. Every other position
-receives 0 and keeps its state. `decode` returns `answer`.
+**Layers 0, …, W - 1.** In layer c every position receives chunk c of f^[k] x, which its
+head computes from the cached view alone: the view holds every position's pointer and
+start flag, so the head finds x and follows k pointers. `decode` returns `answer`. This
+is the protocol of `readout` in `CacheDepth/UpperBound/Readout.lean`, where `decode`
+also reads `answer` as a token.
 
 **Depth.** `readout_depth` = W, for n ≥ 2, k ≥ 1, s ≥ n, m·p ≥ 1. This meets the bandwidth
 lower bound ⌈log₂ n/(m·p)⌉ with one head, and it does not depend on k: a message may be
@@ -89,14 +90,10 @@ def build_readout(n: int, k: int, s: int, m: int, p: int) -> CacheTransformer[Re
         return ReadoutState(index, pointer, is_start, 0)
 
     def message(layer: int, head: int, state: ReadoutState, view: CachedView) -> int:
-        if state.index != OUTPUT:
-            return 0
         answer = follow_in_view(view, k)
         return 0 if answer is None else chunk_of(answer, layer, bandwidth)
 
     def update(layer: int, state: ReadoutState, messages: tuple[int, ...]) -> ReadoutState:
-        if state.index != OUTPUT:
-            return state
         return state._replace(answer=add_chunk(state.answer, messages[0], layer, bandwidth))
 
     return CacheTransformer(

@@ -13,6 +13,7 @@ from pybridge.upper.marker_relay import marker_relay_depth
 from pybridge.upper.pointer_bits import chunk_of, pointer_bits, pointer_layers
 from pybridge.upper.pointer_relay import pointer_relay_depth
 from pybridge.upper.readout import readout_depth
+from pybridge.upper.windowed_marking import windowed_marking_depth
 
 # Every (n, k, s, m·p) with n ≤ 40, k ≤ 12, s ≤ 12 and m·p ≤ 6; formulas only, no model runs.
 GRID = list(itertools.product(range(2, 41), range(1, 13), range(1, 13), range(1, 7)))
@@ -20,14 +21,16 @@ GRID = list(itertools.product(range(2, 41), range(1, 13), range(1, 13), range(1,
 
 def test_depths_at_first_hand_point() -> None:
     # n = 5, k = 3, s = 2, m = 1, p = 2: ⌈log₂ 5⌉ = 3 because 4 < 5 ≤ 8, so W = ⌈3/2⌉ = 2.
-    # Pointer relay k·W = 6; marker relay (k - 1) + W = 2 + 2 = 4; s < n, so no full-cache model.
+    # Pointer relay k·W = 6; marker relay (k - 1) + W = 2 + 2 = 4; windowed marking
+    # (⌈3/2⌉ - 1) + W = 1 + 2 = 3; s < n, so no full-cache model.
     # maxBound = max(⌈3/2⌉, ⌈3/2⌉) = 2; productBound = 2·2 = 4;
     # doublingStages = min(3, ⌈3/2⌉·max(1, ⌈log₂ 2⌉)) = min(3, 2·1) = 2, so doublingUpperBound = 2·2 = 4.
     n, k, s, m, p = 5, 3, 2, 1, 2
     assert pointer_relay_depth(n, k, s, m, p) == 6
     assert marker_relay_depth(n, k, s, m, p) == 4
-    assert best_construction(n, k, s, m, p)[1] == 4
-    assert best_construction(n, k, s, m, p)[0].name == "marker relay"
+    assert windowed_marking_depth(n, k, s, m, p) == 3
+    assert best_construction(n, k, s, m, p)[1] == 3
+    assert best_construction(n, k, s, m, p)[0].name == "windowed marking"
     assert int(formulas.max_bound(n, k, s, 1, m, p)) == 2
     assert int(formulas.product_bound(n, k, s, 1, m, p)) == 4
     assert int(formulas.doubling_upper_bound(n, k, s, m, p)) == 4
@@ -87,26 +90,35 @@ def test_marker_relay_never_deeper_than_pointer_relay() -> None:
         assert marker_relay_depth(n, k, s, 1, bandwidth) <= pointer_relay_depth(n, k, s, 1, bandwidth)
 
 
-def test_best_depth_respects_proved_max_bound() -> None:
-    # The max bound is a theorem for 1 ≤ k and n ≥ 4k; a depth below it would be a wrong formula.
+def test_best_depth_respects_max_bound() -> None:
+    # The bandwidth half of the max bound is a theorem for every model and the reachability
+    # half for oblivious ones; a best depth below the max bound would be a wrong formula.
     for n, k, s, bandwidth in GRID:
         if 4 * k <= n:
             lower = int(formulas.max_bound(n, k, s, 1, 1, bandwidth))
             assert best_construction(n, k, s, 1, bandwidth)[1] >= lower, (n, k, s, bandwidth)
 
 
-def test_best_depth_within_doubling_bound_when_expected() -> None:
-    # The marker relay needs k - 1 + W ≤ k·W layers, and the readout W ≤ doublingStages·W, so
-    # the best depth meets doublingUpperBound whenever doublingStages = k or s ≥ n.
+def test_best_depth_within_doubling_bound_everywhere() -> None:
+    # The windowed marking needs ⌈k/s⌉ - 1 + W ≤ ⌈k/s⌉·W ≤ doublingStages·W layers
+    # (windowedMarking_depth_le_doublingUpperBound), so no grid point exceeds the bound.
     for n, k, s, bandwidth in GRID:
-        stages = int(formulas.doubling_stages(k, s))
-        if stages == k or s >= n:
-            bound = int(formulas.doubling_upper_bound(n, k, s, 1, bandwidth))
-            assert best_construction(n, k, s, 1, bandwidth)[1] <= bound, (n, k, s, bandwidth)
+        bound = int(formulas.doubling_upper_bound(n, k, s, 1, bandwidth))
+        assert best_construction(n, k, s, 1, bandwidth)[1] <= bound, (n, k, s, bandwidth)
 
 
-def test_best_depth_above_doubling_bound_somewhere() -> None:
+def test_windowed_marking_below_twice_max_bound() -> None:
+    # windowedMarking_depth_lt_two_mul_maxBound, with the max bound from the formulas module.
+    for n, k, s, bandwidth in GRID:
+        lower = int(formulas.max_bound(n, k, s, 1, 1, bandwidth))
+        assert windowed_marking_depth(n, k, s, 1, bandwidth) < 2 * lower, (n, k, s, bandwidth)
+
+
+def test_marker_relay_above_doubling_bound_somewhere() -> None:
     # n = 3, k = 2, s = 2, m·p = 1: doublingStages = min(2, 1·1) = 1 and W = 2, so the bound is
-    # 2, while the best construction, the marker relay, needs 1 + 2 = 3 layers.
+    # 2, while the marker relay needs 1 + 2 = 3 layers; the windowed marking needs 0 + 2 = 2.
     assert int(formulas.doubling_upper_bound(3, 2, 2, 1, 1)) == 2
-    assert best_construction(3, 2, 2, 1, 1)[1] == 3
+    assert marker_relay_depth(3, 2, 2, 1, 1) == 3
+    assert best_construction(3, 2, 2, 1, 1) == (
+        next(c for c in CONSTRUCTIONS if c.name == "windowed marking"), 2,
+    )

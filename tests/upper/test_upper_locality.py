@@ -10,6 +10,7 @@ from pybridge.upper.doubling import DoublingState, build_doubling, doubling_dept
 from pybridge.upper.marker_relay import MarkerState, build_marker_relay, marker_relay_depth
 from pybridge.upper.pointer_relay import RelayState, build_pointer_relay, pointer_relay_depth
 from pybridge.upper.readout import ReadoutState, build_readout, readout_depth
+from pybridge.upper.windowed_marking import WindowState, build_windowed_marking, windowed_marking_depth
 
 # Alphabets mix the field the score reads with fields it must ignore.
 MARKER_STATES = (
@@ -18,7 +19,7 @@ MARKER_STATES = (
     MarkerState(2, 0, True, 1),
 )
 RELAY_STATES = (
-    RelayState(0, 1, False, 0, None),
+    RelayState(0, 1, False, 0, 0),
     RelayState(1, 2, True, 1, 1),
     RelayState(2, 0, False, 1, 2),
 )
@@ -36,6 +37,22 @@ def test_pointer_relay_controller_is_local(n: int, s: int) -> None:
     model = build_pointer_relay(n, 2, s, 1, 1)
     layers = pointer_relay_depth(n, 2, s, 1, 1)
     assert find_controller_violation(model.controller, n, RELAY_STATES, layers) is None
+
+
+# The segment controller reads the marks and the pointers of the positions it caches.
+WINDOW_STATES = (
+    WindowState(0, 1, False, 0),
+    WindowState(0, 2, True, 0),
+    WindowState(1, 0, False, 3),
+    WindowState(2, 2, True, 1),
+)
+
+
+@pytest.mark.parametrize("n, s", [(3, 1), (3, 2), (4, 2)])
+def test_windowed_marking_controller_is_local(n: int, s: int) -> None:
+    model = build_windowed_marking(n, 3, s, 1, 1)
+    layers = windowed_marking_depth(n, 3, s, 1, 1)
+    assert find_controller_violation(model.controller, n, WINDOW_STATES, layers) is None
 
 
 def test_full_cache_controllers_are_oblivious() -> None:
