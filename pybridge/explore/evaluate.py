@@ -1,4 +1,4 @@
-"""Evaluate one point: formulas, counting bound, game optima and protocol depths.
+"""Evaluate one point: formulas, counting bound, relaxation optimum, game optima and protocol depths.
 
 The result is the JSON record that explore.json stores for the point; its fields are
 listed in docs/explore.md.
@@ -11,10 +11,11 @@ from typing import Any
 
 from pybridge.explore.budget import Budget
 from pybridge.explore.game import VARIANTS, GameRules, solve_instance
-from pybridge.explore.grid import GridPoint
+from pybridge.explore.grid import EXHAUSTIVE, GridPoint
 from pybridge.explore.points import Point
 from pybridge.explore.protocol_runs import evaluate_protocol
 from pybridge.explore.protocols import FAMILY
+from pybridge.explore.relaxation import relaxation_record
 from pybridge.explore.symmetry import InstanceClass
 
 
@@ -100,6 +101,11 @@ def evaluate_point(grid_point: GridPoint, budget: Budget) -> dict[str, Any]:
 
     games = {variant: _game_record(point, variant, instances, budget) for variant in VARIANTS}
     protocols = {spec.name: _protocol_record(point, spec, instances, budget) for spec in FAMILY}
+    # Chain shapes fix the pointers off the chain, so they do not give every output fact.
+    relaxation = (
+        relaxation_record(point.n, point.k, point.layer_bits, instances)
+        if grid_point.instance_set == EXHAUSTIVE else None
+    )
 
     return {
         "key": point.key,
@@ -109,6 +115,7 @@ def evaluate_point(grid_point: GridPoint, budget: Budget) -> dict[str, Any]:
         "instances_represented": sum(instance.size for instance in instances),
         "formulas": point.formulas(),
         "counting_bound": counting_bound(point),
+        "relaxation": relaxation,
         "games": games,
         "protocols": protocols,
         "best_protocol": _least(protocols, query_limited_only=False),

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pybridge.explore.grid import FIRST_CONJECTURE_N
 from pybridge.explore.points import Point
 
 HOLDS = "holds"
@@ -192,6 +193,31 @@ def _check_gap_implication(point: Point, record: Record) -> Row:
     return Row(point.key, text, False, counterexample)
 
 
+def _check_relaxation(point: Point, record: Record) -> Row:
+    relaxation = record["relaxation"]
+    formulas = record["formulas"]
+    optimum = relaxation["optimum"]
+    best = _best(record)
+    checks = [optimum <= formulas["max_bound"], optimum == formulas["bandwidth_depth"]]
+    text = (f"relaxation optimum {optimum} ({relaxation['answers_per_fact']} answers per fact), "
+            f"max {formulas['max_bound']}, product {formulas['product_bound']}, "
+            f"doubling {formulas['doubling_upper_bound']}")
+    if best is not None:
+        checks.append(optimum <= best[1])
+        text += f", best protocol {best[1]}"
+    ok = all(checks)
+    counterexample = None if ok else {
+        "point": point.key, "relaxation_optimum": optimum,
+        "best_protocol_depth": None if best is None else best[1], **formulas,
+    }
+    return Row(point.key, text, ok, counterexample)
+
+
+def _in_relaxation_domain(point: Point) -> bool:
+    # The grid evaluates every relabelling class only below the conjecture range.
+    return point.n < FIRST_CONJECTURE_N
+
+
 def _in_max_domain(point: Point) -> bool:
     return 4 * point.k <= point.n
 
@@ -203,6 +229,15 @@ PARTS: tuple[PartSpec, ...] = (
          "CacheDepth.CacheTransformer.bandwidthDepth_le_of_solves"),
         "does every protocol need at least max(⌈k/s⌉, W) layers? (reachability half open in Lean)",
         _in_max_domain, _check_max_bound,
+    ),
+    PartSpec(
+        "full-cache relaxation",
+        ("CacheDepth.CacheTransformer.le_two_pow_of_solves",
+         "CacheDepth.CacheTransformer.bandwidthDepth_le_of_solves", "CacheDepth.readout_solves",
+         "CacheDepth.readout_optimal"),
+        "is the relaxation's exact optimum (a lower bound for every model) equal to W, at most "
+        "the max bound and at most every protocol depth?",
+        _in_relaxation_domain, _check_relaxation,
     ),
     PartSpec(
         "per-window counting bounds",

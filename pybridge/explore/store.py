@@ -16,7 +16,7 @@ from typing import Any
 from pybridge.fileio import write_atomically
 
 SCHEMA = "cachedepth-explore"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 RESULTS_NAME = "explore.json"
 
 

@@ -27,7 +27,7 @@ def _number(value: Any) -> str:
 
 
 def format_optima(records: Sequence[dict[str, Any]]) -> str:
-    """Format one row per point: the bounds, the game optima and the least protocol depths."""
+    """Format one row per point: the bounds, the relaxation and game optima and the least protocol depths."""
     rows = []
     for record in records:
         point = record["point"]
@@ -41,13 +41,15 @@ def format_optima(records: Sequence[dict[str, Any]]) -> str:
             str(record["instance_count"]),
             str(formulas["max_bound"]), str(formulas["product_bound"]),
             str(formulas["doubling_upper_bound"]),
+            "-" if record["relaxation"] is None else str(record["relaxation"]["optimum"]),
             _number(record["games"]["routing"]["optimum"]),
             _number(record["games"]["marking"]["optimum"]),
             "-" if best is None else f"{best['depth']} ({best['name']})",
             "-" if limited is None else f"{limited['depth']} ({limited['name']})",
         ])
     header = ["n", "k", "s", "Hmp", "instances", "classes", "max", "product", "doubling",
-              "routing game", "marking game", "least protocol depth", "least query-limited depth"]
+              "relaxation", "routing game", "marking game", "least protocol depth",
+              "least query-limited depth"]
     return format_table(header, rows)
 
 

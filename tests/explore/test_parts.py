@@ -37,6 +37,7 @@ def make_record(point: Point, depth: int, window_instance: bool = True, limited_
         "instance_set": "chain shapes",
         "formulas": point.formulas(),
         "counting_bound": counting_bound(point),
+        "relaxation": {"answers_per_fact": point.n, "optimum": point.bandwidth_depth},
         "games": {"routing": {"optimum": depth}, "marking": {"optimum": depth}},
         "protocols": protocols,
         "best_protocol": {"name": FAMILY[1].name, "depth": min(depth, limited["depth"])},
@@ -146,3 +147,22 @@ def test_part_statements_exist_in_lean() -> None:
     for spec in PARTS:
         for statement in spec.statements:
             assert statement in declared, (spec.name, statement)
+
+
+def test_relaxation_part_fails_below_its_optimum() -> None:
+    # n = 4, b = 1: the relaxation needs ⌈log₂ 4⌉ = 2 layers, so a protocol of depth 1 would
+    # contradict the lower bound.
+    record = make_record(SMALL_POINT, 1)
+    result = verdicts([SMALL_POINT], [record])["full-cache relaxation"]
+    assert result.verdict == FAILS
+    assert result.first_failure().counterexample["relaxation_optimum"] == 2
+
+
+def test_relaxation_part_holds_at_protocol_depth() -> None:
+    result = verdicts([SMALL_POINT], [make_record(SMALL_POINT, 2)])["full-cache relaxation"]
+    assert result.verdict == HOLDS
+
+
+def test_relaxation_part_skips_conjecture_range() -> None:
+    result = verdicts([CONJECTURE_POINT], [make_record(CONJECTURE_POINT, 16)])["full-cache relaxation"]
+    assert result.domain_points == 0
