@@ -13,9 +13,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+from pybridge.checks.construction_support import chunk_count, digit, nat_token
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import hop_naive
-from pybridge.checks.formulas import bandwidth_depth, ceil_div, clog2_by_search
+from pybridge.checks.formulas import bandwidth_depth
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.locality import find_controller_violation
@@ -30,21 +31,6 @@ WIDTHS = (1, 2)
 """The message widths m·p of the relay runs (m = 1, p = width)."""
 VALUE_MAX = 300
 """Largest number of the digit checks."""
-
-
-def chunk_count(n: int, width: int) -> int:
-    """Return ⌈⌈log₂ n⌉ / width⌉ from the searched ceiling logarithm."""
-    return int(ceil_div(clog2_by_search(n), width))
-
-
-def digit(value: int, chunk: int, width: int) -> int:
-    """Return digit `chunk` of `value` in base 2^width, as `chunkMessage` defines it."""
-    return value // (2 ** width) ** chunk % 2 ** width
-
-
-def nat_token(r: int, default: int, n: int) -> int:
-    """Return `natToken r d`: r when r < n, else d."""
-    return r if r < n else default
 
 
 def lean_update(count: int, width: int, chunk: int, state: RelayState, message: int, n: int) -> RelayState:

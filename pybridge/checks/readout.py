@@ -14,10 +14,10 @@ import dataclasses
 import itertools
 
 from pybridge.checks.bandwidth_search import describe_search, search_results
+from pybridge.checks.construction_support import check_final_answers, chunk_count, digit
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import hop_naive
 from pybridge.checks.formulas import doubling_stages, doubling_upper_bound
-from pybridge.checks.pointer_relay import chunk_count, digit, nat_token
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.controllers import sliding_window
@@ -165,14 +165,8 @@ def check_readout_states(limits: CheckLimits) -> CheckResult:
 @checker("CacheDepth.readout_solves")
 def check_readout_solves(limits: CheckLimits) -> CheckResult:
     """Check that W layers answer hop f k x at every output position, read as `natToken`."""
-    tally = Tally()
-    for n, s, width, k, model, f, x, run in _runs(limits):
-        answer = hop_naive(f, k, x)
-        for output in range(n):
-            final = run[-1][output]
-            tally.add(True, nat_token(final.answer, final.index, n) == answer,
-                      {"n": n, "s": s, "m·p": width, "k": k, "output": output, "f": list(f), "x": x})
-    return tally.result("CacheDepth.readout_solves", _domain(limits, "W layers, every output"))
+    return check_final_answers("CacheDepth.readout_solves", _runs(limits),
+                               _domain(limits, "W layers, every output"))
 
 
 @checker("CacheDepth.readout_optimal")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import itertools
 
+from pybridge.checks.construction_support import check_final_answers, chunk_count, digit
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive
 from pybridge.checks.formulas import ceil_div, doubling_upper_bound, max_bound
-from pybridge.checks.pointer_relay import chunk_count, digit, nat_token
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.controllers import segment_controller
@@ -282,15 +282,8 @@ def check_readout_phase(limits: CheckLimits) -> CheckResult:
 @checker("CacheDepth.windowedMarking_solves")
 def check_marking_solves(limits: CheckLimits) -> CheckResult:
     """Check that ⌈k/s⌉ - 1 + W layers answer hop f k x at every output position."""
-    tally = Tally()
-    for n, s, width, k, model, f, x, run in _runs(limits):
-        answer = hop_naive(f, k, x)
-        for output in range(n):
-            final = run[-1][output]
-            tally.add(True, nat_token(final.answer, final.index, n) == answer,
-                      {"n": n, "s": s, "m·p": width, "k": k, "output": output, "f": list(f), "x": x})
-    return tally.result("CacheDepth.windowedMarking_solves",
-                        _domain(limits, "⌈k/s⌉ - 1 + W layers, every output"))
+    return check_final_answers("CacheDepth.windowedMarking_solves", _runs(limits),
+                               _domain(limits, "⌈k/s⌉ - 1 + W layers, every output"))
 
 
 @checker("CacheDepth.windowedMarking_depth_le_doublingUpperBound")
