@@ -25,6 +25,14 @@ into `k` distinct cached tokens on one instance needs a counting argument over a
 instances that we have not completed. `reachability` states the claim as open, and
 `maxBoundHolds_of_reachability` shows that it is the only missing piece of claim C1.
 
+The instance must be chosen against the model. A locality-respecting controller may guess
+each pointer and cache only the tokens whose pointer differs from the guess: it may read an
+uncached token's pointer, because any change that keeps the token uncached keeps the
+pointer equal to the guess. Such a model answers every instance correctly and yet, on the
+instance where every guess is right, caches the start token alone
+(`pybridge/model/guess_walk.py` runs it). So "every chain token is cached on every instance"
+is false, and a proof has to find an instance where the guesses fail.
+
 ## Main statements
 
 * `CacheTransformer.mem_cache_of_oblivious`: a schedule caches every non-output position.
@@ -169,8 +177,9 @@ def ReachabilityHolds : Prop :=
 Status: open. Proved for oblivious controllers (`CacheTransformer.le_mul_of_oblivious`, which
 gives the stronger `n - 1 ≤ s·L`). For adaptive locality-respecting controllers the paper's
 one-token argument does not close in our model, because the changed run may cache the
-changed token (see the module docstring); `CacheTransformer.cached_of_answer_ne` is the part
-that holds. -/
+changed token, and a correct model may leave chain tokens uncached on the instances whose
+pointers it guesses (see the module docstring); `CacheTransformer.cached_of_answer_ne` is
+the part that holds. -/
 theorem reachability : ReachabilityHolds := by
   sorry
 

@@ -17,8 +17,9 @@ so the controller is locality-respecting), and in layer `c` every position recei
 
 This depth is optimal with one head: it equals the bandwidth lower bound
 `⌈⌈log₂ n⌉/(1·m·p)⌉` that every model solving k-hop pointer chasing needs
-(`readout_optimal`). So for `s ≥ n` the max lower bound is tight in our model, and pointer
-doubling, which the paper's upper bound uses, saves nothing over it here: a message that
+(`readout_optimal`). So with one head and `s ≥ n` the optimal depth is exactly `W` for every
+`k ≥ 1`. Where the max bound is stated (`n ≥ 4k`, so `⌈k/s⌉ = 1`) it equals `W` and is tight.
+Pointer doubling, which the paper's upper bound uses, saves nothing here: a message that
 reads the whole instance needs no doubling. `pybridge/upper/readout.py` runs the same
 protocol with output position 0.
 
