@@ -33,6 +33,16 @@ instance where every guess is right, caches the start token alone
 (`pybridge/model/guess_walk.py` runs it). So "every chain token is cached on every instance"
 is false, and a proof has to find an instance where the guesses fail.
 
+**A proof route, not formalized.** A union bound over a family of instances looks
+sufficient when `n` is about `k³/2`. Put `x` at level 0, levels `V_1, …, V_k` with
+`|V_1| = k + 1` and `|V_{j+1}| = |V_j| + k`, and the output outside them. The family is every
+map that sends `x` into `V_1` and each level injectively into the next. Changing the pointer
+of the `j`-th chain token to one of the `k + 1` targets that no other token of its level uses
+stays in the family and gives `k + 1` distinct answers. By
+`CacheTransformer.answer_eq_of_uncached`, at most one of these variants leaves that token
+uncached in its own run. So for each `j < k` at most a `1/(k+1)` fraction of the family never
+caches its `j`-th chain token, some instance caches all `k` chain tokens, and `k ≤ s·L`.
+
 ## Main statements
 
 * `CacheTransformer.mem_cache_of_oblivious`: a schedule caches every non-output position.
