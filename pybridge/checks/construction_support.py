@@ -7,13 +7,18 @@ mirror's bit helpers for their expectations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pybridge.checks.controller_support import Tally
 from pybridge.checks.enumeration import hop_naive
 from pybridge.checks.formulas import ceil_div, clog2_by_search
 from pybridge.checks.result import CheckResult
+from pybridge.model.transformer import CacheTransformer, all_instances
+
+WIDTHS = (1, 2)
+"""The message widths m·p of the construction runs (m = 1, p = width)."""
 
 
 def chunk_count(n: int, width: int) -> int:
@@ -29,6 +34,27 @@ def digit(value: int, chunk: int, width: int) -> int:
 def nat_token(r: int, default: int, n: int) -> int:
     """Return `natToken r d`: r when r < n, else d."""
     return r if r < n else default
+
+
+def construction_runs(
+    max_n: int,
+    max_k: int,
+    cache_sizes: Callable[[int], Iterable[int]],
+    build: Callable[[int, int, int, int, int], CacheTransformer],
+    depth: Callable[[int, int, int, int], int],
+) -> Iterator[tuple]:
+    """Yield (n, s, width, k, model, f, x, run) for every run of one construction.
+
+    The runs cover 2 ≤ n ≤ max_n, the cache sizes `cache_sizes(n)`, the widths `WIDTHS`, hop
+    counts 1..max_k and every instance (f, x). `build(n, k, s, m, p)` builds the model and
+    `depth(n, k, s, width)` gives the layers to run, so `run` lists the states after 0..depth.
+    """
+    for n in range(2, max_n + 1):
+        for s, width, k in itertools.product(cache_sizes(n), WIDTHS, range(1, max_k + 1)):
+            model = build(n, k, s, 1, width)
+            layers = depth(n, k, s, width)
+            for f, x in all_instances(n):
+                yield n, s, width, k, model, f, x, model.run(f, x, layers)
 
 
 def check_final_answers(statement: str, runs: Iterable[tuple], domain: str) -> CheckResult:

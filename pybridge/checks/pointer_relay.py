@@ -13,22 +13,19 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
-from pybridge.checks.construction_support import chunk_count, digit, nat_token
+from pybridge.checks.construction_support import chunk_count, construction_runs, digit, nat_token
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import hop_naive
 from pybridge.checks.formulas import bandwidth_depth
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult, make_result
 from pybridge.model.locality import find_controller_violation
-from pybridge.model.transformer import all_instances
 from pybridge.upper.pointer_relay import RelayState, build_pointer_relay
 
 RELAY_MAX_N = 4
 """Largest token count of the relay runs."""
 RELAY_MAX_K = 3
 """Largest hop count of the relay runs."""
-WIDTHS = (1, 2)
-"""The message widths m·p of the relay runs (m = 1, p = width)."""
 VALUE_MAX = 300
 """Largest number of the digit checks."""
 
@@ -52,17 +49,14 @@ def round_vector(f: tuple[int, ...], x: int, t: int, c: int, width: int) -> tupl
 
 
 def _runs(limits: CheckLimits):
-    """Yield (n, s, width, k, model, f, x, run) for every relay run of the domain.
+    """Yield (n, s, width, k, model, f, x, run) for every relay run of the domain, run to k·W layers.
 
-    `run` lists the state vectors after 0..k·W layers. The states do not depend on the
-    output position, which only `decode` reads.
+    The states do not depend on the output position, which only `decode` reads.
     """
-    for n in range(2, min(limits.max_n, RELAY_MAX_N) + 1):
-        for s, width, k in itertools.product((1, 2), WIDTHS, range(1, RELAY_MAX_K + 1)):
-            model = build_pointer_relay(n, k, s, 1, width)
-            depth = k * chunk_count(n, width)
-            for f, x in all_instances(n):
-                yield n, s, width, k, model, f, x, model.run(f, x, depth)
+    return construction_runs(
+        min(limits.max_n, RELAY_MAX_N), RELAY_MAX_K, lambda n: (1, 2), build_pointer_relay,
+        lambda n, k, s, width: k * chunk_count(n, width),
+    )
 
 
 def _domain(limits: CheckLimits, scope: str) -> str:
@@ -154,8 +148,8 @@ def check_relay_held(limits: CheckLimits) -> CheckResult:
                 for y, r in itertools.product(range(n), (0, 3)):
                     vector = tuple(RelayState(i, f[i], i == y, r, (i + 1) % n) for i in range(n))
                     view = model.cached_view(0, vector)
-                    held = next((state.pointer for _, state in view if state.holds), 0)
-                    tally.add(True, held == f[y], {"n": n, "s": s, "f": list(f), "y": y, "r": r})
+                    holder_pointer = next((state.pointer for _, state in view if state.holds), 0)
+                    tally.add(True, holder_pointer == f[y], {"n": n, "s": s, "f": list(f), "y": y, "r": r})
     return tally.result("CacheDepth.pointerRelay_held",
                         f"every map and y with 2 ≤ n ≤ {min(limits.max_n, RELAY_MAX_N)}, "
                         "s = 1..3, r ∈ {0, 3}, R i = i + 1 mod n")
@@ -169,8 +163,8 @@ def check_relay_step(limits: CheckLimits) -> CheckResult:
         count = chunk_count(n, width)
         for layer in range(k * count):
             view = model.cached_view(layer, run[layer])
-            held = next((state.pointer for _, state in view if state.holds), 0)
-            message = digit(held, layer % count, width)
+            holder_pointer = next((state.pointer for _, state in view if state.holds), 0)
+            message = digit(holder_pointer, layer % count, width)
             for i in range(n):
                 expected = lean_update(count, width, layer % count, run[layer][i], message, n)
                 tally.add(True, run[layer + 1][i] == expected,

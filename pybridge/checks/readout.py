@@ -14,7 +14,13 @@ import dataclasses
 import itertools
 
 from pybridge.checks.bandwidth_search import describe_search, search_results
-from pybridge.checks.construction_support import check_final_answers, chunk_count, digit
+from pybridge.checks.construction_support import (
+    WIDTHS,
+    check_final_answers,
+    chunk_count,
+    construction_runs,
+    digit,
+)
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import hop_naive
 from pybridge.checks.formulas import doubling_stages, doubling_upper_bound
@@ -30,8 +36,6 @@ READOUT_MAX_N = 4
 """Largest token count of the readout runs."""
 READOUT_MAX_K = 3
 """Largest hop count of the readout runs."""
-WIDTHS = (1, 2)
-"""The message widths m·p of the runs (m = 1, p = width)."""
 STAGES_MAX = 60
 """Largest k and s of the stage-count check."""
 
@@ -42,13 +46,11 @@ def readout_vector(f: tuple[int, ...], x: int, acc: int) -> tuple[ReadoutState, 
 
 
 def _runs(limits: CheckLimits, extra_layers: int = 0):
-    """Yield (n, s, width, k, model, f, x, run) for every readout run of the domain."""
-    for n in range(2, min(limits.max_n, READOUT_MAX_N) + 1):
-        for s, width, k in itertools.product((n, n + 1), WIDTHS, range(1, READOUT_MAX_K + 1)):
-            model = build_readout(n, k, s, 1, width)
-            depth = chunk_count(n, width) + extra_layers
-            for f, x in all_instances(n):
-                yield n, s, width, k, model, f, x, model.run(f, x, depth)
+    """Yield (n, s, width, k, model, f, x, run) for every readout run of the domain, run to W + extra_layers."""
+    return construction_runs(
+        min(limits.max_n, READOUT_MAX_N), READOUT_MAX_K, lambda n: (n, n + 1), build_readout,
+        lambda n, k, s, width: chunk_count(n, width) + extra_layers,
+    )
 
 
 def _domain(limits: CheckLimits, scope: str) -> str:
@@ -152,7 +154,7 @@ def check_readout_step(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.readout_statesAt")
 def check_readout_states(limits: CheckLimits) -> CheckResult:
-    """Check that after c layers every position holds f^[k] x mod (2^(m·p))^c."""
+    """Check that after c layers every position contains f^[k] x mod (2^(m·p))^c."""
     tally = Tally()
     for n, s, width, k, model, f, x, run in _runs(limits, extra_layers=1):
         answer = hop_naive(f, k, x)

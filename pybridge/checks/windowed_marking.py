@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import itertools
 
-from pybridge.checks.construction_support import check_final_answers, chunk_count, digit
+from pybridge.checks.construction_support import (
+    WIDTHS,
+    check_final_answers,
+    chunk_count,
+    construction_runs,
+    digit,
+)
 from pybridge.checks.controller_support import Tally, describe_pair
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive
 from pybridge.checks.formulas import ceil_div, doubling_upper_bound, max_bound
@@ -29,8 +35,6 @@ MARKING_MAX_K = 4
 """Largest hop count of the runs."""
 CACHE_SIZES = (1, 2, 3)
 """The cache sizes s of the runs."""
-WIDTHS = (1, 2)
-"""The message widths m·p of the runs (m = 1, p = width)."""
 FORMULA_MAX = 40
 """Largest n, k and s of the arithmetic checks."""
 
@@ -72,12 +76,10 @@ def mark_layers(k: int, s: int) -> int:
 
 def _runs(limits: CheckLimits):
     """Yield (n, s, width, k, model, f, x, run) for every run of the domain, run to its depth."""
-    for n in range(2, min(limits.max_n, MARKING_MAX_N) + 1):
-        for s, width, k in itertools.product(CACHE_SIZES, WIDTHS, range(1, MARKING_MAX_K + 1)):
-            model = build_windowed_marking(n, k, s, 1, width)
-            depth = mark_layers(k, s) + chunk_count(n, width)
-            for f, x in all_instances(n):
-                yield n, s, width, k, model, f, x, model.run(f, x, depth)
+    return construction_runs(
+        min(limits.max_n, MARKING_MAX_N), MARKING_MAX_K, lambda n: CACHE_SIZES,
+        build_windowed_marking, lambda n, k, s, width: mark_layers(k, s) + chunk_count(n, width),
+    )
 
 
 def _domain(limits: CheckLimits, scope: str) -> str:
@@ -266,7 +268,7 @@ def check_marking_phase(limits: CheckLimits) -> CheckResult:
 
 @checker("CacheDepth.windowedMarking_readout")
 def check_readout_phase(limits: CheckLimits) -> CheckResult:
-    """Check that after ⌈k/s⌉ - 1 + c layers every position holds f^[k] x mod (2^(m·p))^c."""
+    """Check that after ⌈k/s⌉ - 1 + c layers every position contains f^[k] x mod (2^(m·p))^c."""
     tally = Tally()
     for n, s, width, k, model, f, x, run in _runs(limits):
         marking = mark_layers(k, s)
