@@ -111,7 +111,7 @@ def segment_controller(
     """Return Lean's `segmentController s mark ptr`: the chain segment from the first marked position.
 
     The cache is y, p(y), …, p^[s-1](y) for the first position y (in index order) whose
-    state is marked, where p(i) is `pointer` of the state of i; it is empty when no state is
+    state is marked, where p(i) is `pointer` of the state of i. It is empty when no state is
     marked. A chain that closes a cycle within s hops lists some positions twice.
     """
 

@@ -1,8 +1,8 @@
 """An example for the open reachability proof: a correct model that leaves chain tokens uncached.
 
-The naive proof of the reachability half of claim C1 says: a chain token that is never
-cached cannot influence anything, so redirecting its pointer to an uncached self-loop
-leaves the answer unchanged, a contradiction. This model is correct on every instance and
+The naive proof of the reachability half of claim C1 argues that a chain token that is
+never cached cannot influence anything. Then redirecting its pointer to an uncached
+self-loop would leave the answer unchanged, a contradiction. This model is correct on every instance and
 its controller is locality-respecting (Lean's `IsLocalityRespecting`), yet on some instances
 it never caches most chain tokens. So the claim "every chain token is cached on every
 instance" is false, and a proof of `CacheDepth.reachability` must choose its instance

@@ -12,7 +12,7 @@ is 0.
 oblivious schedule, hence locality-respecting.
 
 **Layers 0, …, W - 1.** In layer c every position receives chunk c of f^[k] x, which its
-head computes from the cached view alone: the view holds every position's pointer and
+head computes from the cached view alone: the view contains every position's pointer and
 start flag, so the head finds x and follows k pointers. `decode` returns `answer`. This
 is the protocol of `readout` in `CacheDepth/UpperBound/Readout.lean`, where `decode`
 also reads `answer` as a token.

@@ -74,7 +74,7 @@ def view_hop(view: CachedView, hops: int, default: int) -> int:
     """Return the token `hops` hops after the first entry of `view`, by the pointers it lists.
 
     A token the view does not list points to itself, and an empty view gives `default`, as
-    in Lean's `viewHop`; runs of the model never need either case.
+    in Lean's `viewHop`. Runs of the model never reach either case.
     """
     if not view:
         return default

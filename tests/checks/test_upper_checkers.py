@@ -70,7 +70,7 @@ def _relay_that_never_moves(n: int, k: int, s: int, m: int, p: int):
     return dataclasses.replace(model, update=lambda layer, state, messages: state)
 
 
-def test_relay_checkers_fail_on_a_relay_that_never_moves(monkeypatch) -> None:
+def test_relay_checkers_fail_when_stuck(monkeypatch) -> None:
     monkeypatch.setattr(relay_checks, "build_pointer_relay", _relay_that_never_moves)
     for check in (relay_checks.check_relay_step, relay_checks.check_relay_round,
                   relay_checks.check_relay_solves, relay_checks.check_relay_layer):
@@ -115,7 +115,7 @@ def _skipping_segment(s, mark, pointer):
     return controller
 
 
-def test_segment_locality_checker_finds_a_controller_that_reads_uncached_pointers(monkeypatch) -> None:
+def test_segment_locality_catches_uncached_reads(monkeypatch) -> None:
     monkeypatch.setattr(marking_checks, "segment_controller", _skipping_segment)
     result = marking_checks.check_segment_locality(SMALL)
     assert not result.passed

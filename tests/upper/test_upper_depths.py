@@ -91,8 +91,8 @@ def test_marker_relay_never_deeper_than_pointer_relay() -> None:
 
 
 def test_best_depth_respects_max_bound() -> None:
-    # The bandwidth half of the max bound is a theorem for every model and the reachability
-    # half for oblivious ones; a best depth below the max bound would be a wrong formula.
+    # The bandwidth half of the max bound is a theorem for every model, and the reachability
+    # half for oblivious ones. So a best depth below the max bound would be a wrong formula.
     for n, k, s, bandwidth in GRID:
         if 4 * k <= n:
             lower = int(formulas.max_bound(n, k, s, 1, 1, bandwidth))
