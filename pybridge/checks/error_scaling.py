@@ -51,6 +51,12 @@ def oblivious_bound_holds(count: int, n: int, s: int, stages: int) -> bool:
     return count * gap**stages * n <= n**n * (s**stages * n + 2 * stages**3 * gap**stages)
 
 
+def _capped_ranges(limits: CheckLimits, max_n_cap: int) -> tuple[int, int]:
+    """Return the report's largest n, capped at `max_n_cap`, and its largest stage count T."""
+    max_n, max_stages = report_ranges(limits)
+    return min(max_n, max_n_cap), max_stages
+
+
 def _grid(max_n: int, max_stages: int) -> list[tuple[int, int, int]]:
     return [
         (n, s, stages)
@@ -87,8 +93,7 @@ def check_adaptive_success_le(limits: CheckLimits) -> CheckResult:
     search of `pybridge.errorscaling.adaptive`. Full later caches split the maps into
     single-map classes, so n stops at 5 (n = 6 alone took 2.6 s of CPU time).
     """
-    max_n = min(report_ranges(limits)[0], _STRATEGY_MAX_N)
-    _, max_stages = report_ranges(limits)
+    max_n, max_stages = _capped_ranges(limits, _STRATEGY_MAX_N)
     instances, counterexample = 0, None
     for n, s, stages in _grid(max_n, max_stages):
         instances += 1
@@ -105,8 +110,7 @@ def check_adaptive_success_le(limits: CheckLimits) -> CheckResult:
 
 def check_greedy_adaptive_success(limits: CheckLimits) -> CheckResult:
     """Check count·n = |C₁|·n^n for the greedy strategy with first cache C₁ ∋ 0, T ≥ 1."""
-    max_n = min(report_ranges(limits)[0], _STRATEGY_MAX_N)
-    _, max_stages = report_ranges(limits)
+    max_n, max_stages = _capped_ranges(limits, _STRATEGY_MAX_N)
     instances, counterexample = 0, None
     for n in range(1, max_n + 1):
         for first_cache in _sets_with(n, 0):
@@ -126,8 +130,7 @@ def check_greedy_adaptive_success(limits: CheckLimits) -> CheckResult:
 
 def check_greedy_success_iff(limits: CheckLimits) -> CheckResult:
     """Check that the greedy strategy succeeds on f exactly when f(x) ∈ C₁, for x ∈ C₁."""
-    max_n = min(report_ranges(limits)[0], _START_MAX_N)
-    _, max_stages = report_ranges(limits)
+    max_n, max_stages = _capped_ranges(limits, _START_MAX_N)
     instances, counterexample = 0, None
     for n in range(1, max_n + 1):
         maps = list(itertools.product(range(n), repeat=n))
@@ -153,8 +156,7 @@ def check_greedy_success_iff(limits: CheckLimits) -> CheckResult:
 def check_greedy_cached(limits: CheckLimits) -> CheckResult:
     """Check, for x, f(x) ∈ C₁ and i ≥ 1, that the greedy strategy has cached f^t(x) for every
     t ≤ i after stage i and caches exactly [f^(i+1)(x)] in stage i + 1."""
-    max_n = min(report_ranges(limits)[0], _START_MAX_N)
-    _, max_stages = report_ranges(limits)
+    max_n, max_stages = _capped_ranges(limits, _START_MAX_N)
     instances, counterexample = 0, None
     for n in range(1, max_n + 1):
         maps = list(itertools.product(range(n), repeat=n))
@@ -184,8 +186,7 @@ def check_greedy_cached(limits: CheckLimits) -> CheckResult:
 def check_greedy_stage_of_cached(limits: CheckLimits) -> CheckResult:
     """Check that the greedy strategy caches exactly [f^(i+1)(x)] in stage i + 1 whenever
     it has cached f^t(x) for every t ≤ i, i ≥ 1. The first cache C₁ is any set of tokens."""
-    max_n = min(report_ranges(limits)[0], _START_MAX_N)
-    _, max_stages = report_ranges(limits)
+    max_n, max_stages = _capped_ranges(limits, _START_MAX_N)
     instances, counterexample = 0, None
     for n in range(1, max_n + 1):
         maps = list(itertools.product(range(n), repeat=n))
