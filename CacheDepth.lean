@@ -12,9 +12,12 @@ public import CacheDepth.Controller.HeavyHitter
 public import CacheDepth.Controller.Segment
 public import CacheDepth.Conjecture
 public import CacheDepth.Counting.Functions
+public import CacheDepth.Counting.UnionBound
 public import CacheDepth.LowerBound.Bandwidth
 public import CacheDepth.LowerBound.Indistinguishable
 public import CacheDepth.LowerBound.Reachability
+public import CacheDepth.LowerBound.TreeFamily
+public import CacheDepth.LowerBound.AdaptiveReachability
 public import CacheDepth.LowerBound.Barrier
 public import CacheDepth.ErrorScaling.ProbabilitySpace
 public import CacheDepth.ErrorScaling.Adaptive

@@ -14,16 +14,14 @@ two instances differ only at `j` and have the answers `j` and `a`; a schedule th
 caches `j` gives both the same answer (`Indistinguishable.lean`). With `k ≤ n - 1` this
 gives `⌈k/s⌉ ≤ L`, and with the bandwidth bound, the max bound.
 
-**Locality-respecting controllers (open here).** The paper's argument changes the pointer
-of a never-cached chain token and concludes that the answer cannot change. In our model a
-locality-respecting controller may cache a token *because* its pointer changed (the
-definition only constrains caches that leave the token out), so the changed run may read
-the token that the first run never read, and the argument does not close. What is proved for
-every locality-respecting controller is `cached_of_answer_ne`: of two instances that differ
-at one token and have different answers, at least one run caches that token. Turning this
-into `k` distinct cached tokens on one instance needs a counting argument over a family of
-instances that we have not completed. `reachability` states the claim as open, and
-`maxBoundHolds_of_reachability` shows that it is the only missing piece of claim C1.
+**Locality-respecting controllers: proved for `(k + 1)^(k + 1) ≤ n`, open below.** The
+paper's argument changes the pointer of a never-cached chain token and concludes that the
+answer cannot change. In our model a locality-respecting controller may cache a token
+*because* its pointer changed (the definition only constrains caches that leave the token
+out), so the changed run may read the token that the first run never read, and the
+one-instance argument does not close. What holds for every locality-respecting controller
+is `cached_of_answer_ne`: of two instances that differ at one token and have different
+answers, at least one run caches that token.
 
 The instance must be chosen against the model. A locality-respecting controller may guess
 each pointer and cache only the tokens whose pointer differs from the guess: it may read an
@@ -33,22 +31,21 @@ instance where every guess is right, caches the start token alone
 (`pybridge/model/guess_walk.py` runs it). So "every chain token is cached on every instance"
 is false, and a proof has to find an instance where the guesses fail.
 
-**A proof route, not formalized.** A union bound over a family of instances looks
-sufficient when `n` is about `k³/2`. Put `x` at level 0, levels `V_1, …, V_k` with
-`|V_1| = k + 1` and `|V_{j+1}| = |V_j| + k`, and the output outside them. The family is every
-map that sends `x` into `V_1` and each level injectively into the next. Changing the pointer
-of the `j`-th chain token to one of the `k + 1` targets that no other token of its level uses
-stays in the family and gives `k + 1` distinct answers. By
-`CacheTransformer.answer_eq_of_uncached`, at most one of these variants leaves that token
-uncached in its own run. So for each `j < k` at most a `1/(k+1)` fraction of the family never
-caches its `j`-th chain token, some instance caches all `k` chain tokens, and `k ≤ s·L`.
+`LowerBound/AdaptiveReachability.lean` finds it by a union bound over a tree of instances in
+which every chain token has `k + 1` pointers with `k + 1` different answers
+(`CacheTransformer.le_mul_of_locality`: `k ≤ s·L` when `(k + 1)^(k + 1) ≤ n`). The tree needs
+that many positions. `reachability` asks for `n ≥ 4k` only and stays open for the `n` in
+between. A family with injective maps between levels of sizes `k + 1, 2k + 1, …` would need
+about `k³/2` positions, but its instances are not a product of independent digits, so the
+counting of `Counting/UnionBound.lean` does not apply to it as stated.
 
 ## Main statements
 
 * `CacheTransformer.mem_cache_of_oblivious`: a schedule caches every non-output position.
 * `CacheTransformer.le_mul_of_oblivious`: `n - 1 ≤ s·L` for oblivious controllers.
 * `CacheTransformer.maxBound_le_of_oblivious`: the max bound for oblivious controllers.
-* `ReachabilityHolds`, `reachability` (open): `⌈k/s⌉ ≤ L` for locality-respecting ones.
+* `ReachabilityHolds`, `reachability` (open): `⌈k/s⌉ ≤ L` for locality-respecting ones with
+  `n ≥ 4k`; proved for `(k + 1)^(k + 1) ≤ n` in `AdaptiveReachability.lean`.
 * `maxBoundHolds_of_reachability`: reachability implies `MaxBoundHolds`.
 * `maxBound_of_reachability`: and then the conjecture's gap reduction needs only the gap.
 -/
@@ -184,12 +181,13 @@ def ReachabilityHolds : Prop :=
 
 /-- **Reachability for locality-respecting controllers.** `ReachabilityHolds`.
 
-Status: open. Proved for oblivious controllers (`CacheTransformer.le_mul_of_oblivious`, which
-gives the stronger `n - 1 ≤ s·L`). For adaptive locality-respecting controllers the paper's
-one-token argument does not close in our model, because the changed run may cache the
-changed token, and a correct model may leave chain tokens uncached on the instances whose
-pointers it guesses (see the module docstring); `CacheTransformer.cached_of_answer_ne` is
-the part that holds. -/
+Status: open for `4k ≤ n < (k + 1)^(k + 1)`. Proved for oblivious controllers
+(`CacheTransformer.le_mul_of_oblivious`, which gives the stronger `n - 1 ≤ s·L`), and for
+every locality-respecting controller once `(k + 1)^(k + 1) ≤ n`
+(`CacheTransformer.reachDepth_le_of_locality`, by a union bound over a tree of instances).
+Below that size the tree does not fit, and the one-token argument fails because a correct
+model may leave chain tokens uncached on the instances whose pointers it guesses (see the
+module docstring). -/
 theorem reachability : ReachabilityHolds := by
   sorry
 

@@ -262,8 +262,9 @@ theorem windowedMarking_depth_le_doublingUpperBound {n k s m p : Nat} (hn : 2 �
 /-- **The windowed marking is within a factor 2 of the max bound.** Its depth is below twice
 the max lower bound with one head: `⌈k/s⌉ - 1 + W < 2·max(⌈k/s⌉, W)`, for
 `k, s ≥ 1`. So the max bound, where it holds, is tight up to a factor 2. Its bandwidth half
-is proved for every model (`CacheTransformer.bandwidthDepth_le_of_solves`); its reachability
-half is open for adaptive controllers (`reachability`). -/
+is proved for every model (`CacheTransformer.bandwidthDepth_le_of_solves`), and its
+reachability half for every locality-respecting controller once `(k + 1)^(k + 1) ≤ n`
+(`CacheTransformer.reachDepth_le_of_locality`). -/
 theorem windowedMarking_depth_lt_two_mul_maxBound {n k s m p : Nat} (hk : 1 ≤ k) (hs : 1 ≤ s) :
     markLayers k s + chunkCount n m p < 2 * maxBound n k s 1 m p := by
   have ha : 0 < ceilDiv k s := ceilDiv_pos hs hk

@@ -10,6 +10,7 @@ from pybridge.checks import conjecture, controllers, model_checks, ranking
 from pybridge.checks import bandwidth, barrier, counting_lists, indistinguishable, reachability
 from pybridge.checks import error_scaling, marker_relay, sequential_follower, two_stages
 from pybridge.checks import pointer_relay, readout, windowed_marking
+from pybridge.checks import adaptive_reachability, tree_family, union_bound
 from pybridge.checks.enumeration import all_pointer_maps, hop_naive, hop_table
 from pybridge.checks.registry import (
     DEFAULT_REGISTRY,
