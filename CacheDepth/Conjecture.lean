@@ -75,9 +75,11 @@ def QueryLimitedProductBoundHolds (c : Nat) : Prop :=
     M.Solves L k → productBound n k s H m p ≤ c * L
 
 /-- The max lower bound `max(⌈k/s⌉, ⌈log₂ n/(H·m·p)⌉) ≤ L` for locality-respecting models
-with `k ≥ 1` and `n ≥ 4k`, as a proposition. It is the paper's proved bound; this library
-states it here so that conditional results can name it, and proves it in the lower-bound
-modules. -/
+with `k ≥ 1` and `n ≥ 4k`, as a proposition. It is the paper's proved bound. This library
+states it here so that conditional results can name it. The lower-bound modules prove it for
+oblivious controllers and, when `(k + 1)^(k + 1) ≤ n`, for every locality-respecting one
+(`CacheTransformer.maxBound_le_of_locality`). For adaptive controllers with
+`4k ≤ n < (k + 1)^(k + 1)` it rests on the open `reachability`. -/
 def MaxBoundHolds : Prop :=
   ∀ (n k s H m p L : Nat) (M : CacheTransformer n s H m p),
     M.controller.IsLocalityRespecting → 1 ≤ k → 4 * k ≤ n → M.Solves L k →

@@ -18,9 +18,9 @@ Why this choice: it is the step the reachability argument uses. If a token is ca
 neither of two runs that differ only in its pointer, the runs choose the same caches and
 send the same messages, so the answer cannot depend on that pointer
 (`LowerBound/Indistinguishable.lean`). The definition does not stop the changed run from
-caching the token, which is why reachability for adaptive controllers needs an instance
-chosen against the model (`LowerBound/AdaptiveReachability.lean`, proved for
-`(k + 1)^(k + 1) ≤ n`; open for smaller `n`). Fixed schedules and "top `s` by a per-token score"
+caching the token. So reachability for adaptive controllers needs an instance chosen
+against the model. `LowerBound/AdaptiveReachability.lean` proves it when
+`(k + 1)^(k + 1) ≤ n`, and it is open for `4k ≤ n < (k + 1)^(k + 1)`. Fixed schedules and "top `s` by a per-token score"
 satisfy it (`Window.lean`, `TopScore.lean`); heavy-hitter accumulation, where every query's
 attention feeds the scores, does not (`HeavyHitter.lean`).
 

@@ -2,6 +2,7 @@ module
 
 public import CacheDepth.Controller.Locality
 public import CacheDepth.PointerChasing.Chain
+public import CacheDepth.Counting.Functions
 
 /-!
 # Top-`s` by a score
@@ -68,10 +69,6 @@ theorem pairwise_lt_finRange (n : Nat) : (List.finRange n).Pairwise (· < ·) :=
   rw [List.pairwise_iff_getElem]
   intro i j hi hj hij
   simp [Fin.lt_def, List.getElem_finRange, hij]
-
-/-- `List.finRange n` has no duplicates. -/
-theorem nodup_finRange (n : Nat) : (List.finRange n).Nodup :=
-  List.Pairwise.imp (fun h heq => absurd (heq ▸ h) (Fin.lt_irrefl _)) (pairwise_lt_finRange n)
 
 variable {n : Nat}
 

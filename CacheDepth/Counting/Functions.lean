@@ -18,6 +18,7 @@ lists. `allFunctions b a` lists every function `Fin a → Fin b`, and it has `b 
   containing all its entries.
 * `CacheDepth.length_le_of_forall_mem`: a list of `Fin n` containing every element has
   length at least `n`.
+* `CacheDepth.nodup_finRange`: `List.finRange n` has no duplicates.
 -/
 
 @[expose] public section
@@ -75,6 +76,20 @@ theorem length_le_of_nodup_subset {α : Type} [DecidableEq α] :
     have := List.length_pos_of_mem ha
     rw [List.length_cons]
     omega
+
+/-- `List.finRange n` lists every element of `Fin n` exactly once. -/
+theorem nodup_finRange : ∀ n : Nat, (List.finRange n).Nodup
+  | 0 => by
+    rw [List.finRange_zero]
+    exact List.Pairwise.nil
+  | n + 1 => by
+    rw [List.finRange_succ]
+    refine List.nodup_cons.mpr ⟨?_, ?_⟩
+    · intro h
+      obtain ⟨i, _, hi⟩ := List.mem_map.mp h
+      exact Fin.succ_ne_zero i hi
+    · exact List.Pairwise.map Fin.succ (fun _ _ hab e => hab (Fin.succ_inj.mp e))
+        (nodup_finRange n)
 
 /-- A list of elements of `Fin n` that contains every element has at least `n` entries. -/
 theorem length_le_of_forall_mem {n : Nat} (l : List (Fin n)) (h : ∀ y : Fin n, y ∈ l) :

@@ -1,7 +1,6 @@
 module
 
 public import CacheDepth.Counting.Functions
-public import CacheDepth.Controller.TopScore
 
 /-!
 # A union bound over lines
@@ -16,8 +15,6 @@ at most once on every line holds for at most a `1/D` fraction of any complete
 duplicate-free list of `α` (`mul_length_filter_le`). With `k` such predicates and `k < D`
 the fractions add up to less than one, so some element satisfies none of them
 (`exists_forall_eq_false`).
-
-`nodup_finRange` comes from `Controller/TopScore.lean`, which proved it first.
 
 ## Main statements
 
@@ -39,7 +36,7 @@ section SetAt
 
 variable {N : Nat} {β : Type}
 
-/-- The replaced value. -/
+/-- `setAt g u b` takes the value `b` at `u`. -/
 theorem setAt_same (g : Fin N → β) (u : Fin N) (b : β) : setAt g u b u = b := by
   simp [setAt]
 

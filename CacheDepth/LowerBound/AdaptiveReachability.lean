@@ -17,20 +17,22 @@ when the run never caches the `j`-th path token. Setting the digit of that token
 its `k + 1` values gives instances that differ only at that token and have `k + 1`
 different answers. If two of them were bad at `j`, neither run would cache the token, so by
 `CacheTransformer.answer_eq_of_uncached` they would give the same answer, and the model
-would be wrong on one of them. So each such line of `k + 1` parameters holds at most one
-parameter bad at `j`, at most a `1/(k + 1)` fraction of all parameters is bad at `j`, and
-the union bound over `j < k` leaves a parameter bad at no `j`
+would be wrong on one of them. So each such line of `k + 1` parameters contains at most one
+parameter bad at `j`, and at most a `1/(k + 1)` fraction of all parameters is bad at `j`.
+The union bound over `j < k` then leaves a parameter bad at no `j`
 (`exists_forall_eq_false`). On its instance the run caches the `k` distinct tokens of the
 path, and a run caches at most `s·L` tokens.
 
 **The hypothesis on `n`.** The tree needs `(k + 1)^(k + 1) ≤ n` positions, which is what
-the theorems assume. `reachability` asks for `4·k ≤ n` and stays open for the `n` between.
+the theorems assume. `reachability` asks for `4·k ≤ n`, so it stays open for
+`4k ≤ n < (k + 1)^(k + 1)`.
 
 ## Main statements
 
 * `CacheTransformer.le_mul_of_locality`: `k ≤ s·L`.
 * `CacheTransformer.reachDepth_le_of_locality`: `⌈k/s⌉ ≤ L`.
-* `CacheTransformer.maxBound_le_of_locality`: the max bound of claim C1.
+* `CacheTransformer.maxBound_le_of_locality`: the max bound of claim C1, for
+  `(k + 1)^(k + 1) ≤ n`.
 -/
 
 @[expose] public section

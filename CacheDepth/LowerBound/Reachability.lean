@@ -14,14 +14,14 @@ two instances differ only at `j` and have the answers `j` and `a`; a schedule th
 caches `j` gives both the same answer (`Indistinguishable.lean`). With `k ≤ n - 1` this
 gives `⌈k/s⌉ ≤ L`, and with the bandwidth bound, the max bound.
 
-**Locality-respecting controllers: proved for `(k + 1)^(k + 1) ≤ n`, open below.** The
-paper's argument changes the pointer of a never-cached chain token and concludes that the
-answer cannot change. In our model a locality-respecting controller may cache a token
-*because* its pointer changed (the definition only constrains caches that leave the token
-out), so the changed run may read the token that the first run never read, and the
-one-instance argument does not close. What holds for every locality-respecting controller
-is `cached_of_answer_ne`: of two instances that differ at one token and have different
-answers, at least one run caches that token.
+**Locality-respecting controllers: proved for `(k + 1)^(k + 1) ≤ n`, open for
+`4k ≤ n < (k + 1)^(k + 1)`.** The paper's argument changes the pointer of a never-cached chain
+token and concludes that the answer cannot change. In our model a locality-respecting
+controller may cache a token *because* its pointer changed. The definition only constrains
+caches that leave the token out. So the changed run may read the token that the first run
+never read, and the one-instance argument does not close. What survives on one pair of
+instances is `cached_of_answer_ne`: of two instances that differ at one token and have
+different answers, at least one run caches that token.
 
 The instance must be chosen against the model. A locality-respecting controller may guess
 each pointer and cache only the tokens whose pointer differs from the guess: it may read an
@@ -31,13 +31,14 @@ instance where every guess is right, caches the start token alone
 (`pybridge/model/guess_walk.py` runs it). So "every chain token is cached on every instance"
 is false, and a proof has to find an instance where the guesses fail.
 
-`LowerBound/AdaptiveReachability.lean` finds it by a union bound over a tree of instances in
+`LowerBound/AdaptiveReachability.lean` finds it by a union bound over the tree family, in
 which every chain token has `k + 1` pointers with `k + 1` different answers
 (`CacheTransformer.le_mul_of_locality`: `k ≤ s·L` when `(k + 1)^(k + 1) ≤ n`). The tree needs
-that many positions. `reachability` asks for `n ≥ 4k` only and stays open for the `n` in
-between. A family with injective maps between levels of sizes `k + 1, 2k + 1, …` would need
-about `k³/2` positions, but its instances are not a product of independent digits, so the
-counting of `Counting/UnionBound.lean` does not apply to it as stated.
+that many positions. `reachability` asks for `n ≥ 4k` only, so it stays open for
+`4k ≤ n < (k + 1)^(k + 1)`. A family with injective maps between levels of sizes
+`k + 1, 2k + 1, …` would need only about `k³/2` positions. `exists_forall_eq_false` applies
+to any finite type with line maps, but this family has not been formalized: it needs a
+duplicate-free list of its instances and its own line maps.
 
 ## Main statements
 
@@ -45,7 +46,7 @@ counting of `Counting/UnionBound.lean` does not apply to it as stated.
 * `CacheTransformer.le_mul_of_oblivious`: `n - 1 ≤ s·L` for oblivious controllers.
 * `CacheTransformer.maxBound_le_of_oblivious`: the max bound for oblivious controllers.
 * `ReachabilityHolds`, `reachability` (open): `⌈k/s⌉ ≤ L` for locality-respecting ones with
-  `n ≥ 4k`; proved for `(k + 1)^(k + 1) ≤ n` in `AdaptiveReachability.lean`.
+  `n ≥ 4k`. `AdaptiveReachability.lean` proves it when `(k + 1)^(k + 1) ≤ n`.
 * `maxBoundHolds_of_reachability`: reachability implies `MaxBoundHolds`.
 * `maxBound_of_reachability`: and then the conjecture's gap reduction needs only the gap.
 -/
@@ -184,7 +185,7 @@ def ReachabilityHolds : Prop :=
 Status: open for `4k ≤ n < (k + 1)^(k + 1)`. Proved for oblivious controllers
 (`CacheTransformer.le_mul_of_oblivious`, which gives the stronger `n - 1 ≤ s·L`), and for
 every locality-respecting controller once `(k + 1)^(k + 1) ≤ n`
-(`CacheTransformer.reachDepth_le_of_locality`, by a union bound over a tree of instances).
+(`CacheTransformer.reachDepth_le_of_locality`, by a union bound over the tree family).
 Below that size the tree does not fit, and the one-token argument fails because a correct
 model may leave chain tokens uncached on the instances whose pointers it guesses (see the
 module docstring). -/

@@ -273,7 +273,8 @@ theorem index_setAt_index (hk : 1 ≤ k) (hn : (k + 1) ^ (k + 1) ≤ n)
   rw [val_index k out hk hn _ hj, val_index k out hk hn g hj,
     node_setAt_index k out hk hn g hj d j (Nat.le_refl j)]
 
-/-- Paths that part stay apart: the subtrees of distinct nodes of one level are disjoint. -/
+/-- Paths that differ at step `i` differ at every later step, because the subtrees of
+distinct nodes of one level are disjoint. -/
 theorem node_ne_of_ne (g g' : Fin n → Fin (k + 1)) {i : Nat}
     (h : node k g i ≠ node k g' i) : ∀ t, node k g (i + t) ≠ node k g' (i + t) := by
   intro t

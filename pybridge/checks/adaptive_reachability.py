@@ -1,19 +1,23 @@
 """Checkers for `CacheDepth/LowerBound/AdaptiveReachability.lean`: reachability for adaptive controllers.
 
-The theorems need `(k + 1)^(k + 1) ≤ n`, so the smallest case is k = 1 with n = 4. The
-checkers run locality-respecting models that solve 1-hop pointer chasing, verified on all
-n^n · n instances:
+The theorems need `(k + 1)^(k + 1) ≤ n`, so the smallest case is k = 1 with n = 4, and k = 2
+would need n = 27, where no model can be verified on all n^n · n instances. The checkers run
+locality-respecting models that solve 1-hop pointer chasing on n = 4:
 
-* the guess walk (`pybridge/model/guess_walk.py`), whose controller adapts to the pointers,
-  on n = 4 and 5;
+* the guess walk (`pybridge/model/guess_walk.py`), whose controller adapts to the pointers;
 * the windowed marking (`pybridge/upper/windowed_marking.py`), whose segment controller is
-  locality-respecting in Lean, on n = 4.
+  locality-respecting by the Lean theorem `segmentController_isLocalityRespecting`.
 
-Each model runs on every instance of the tree family (`pybridge/model/tree_family.py`) with
-its output position. `digit_eq_of_uncached` is evaluated as the implication "both variants
-leave the path token uncached → same digit" on every parameter and pair of digits, and
-`le_mul_of_locality` also checks the witness of its proof: some parameter whose first k path
-tokens are all cached below L.
+Each model counts only if it solves on all 4^4 · 4 instances and, for the guess walk, if its
+controller passes the locality check on every pair of state vectors over pointers range(4)
+and start flags. Each model then runs on every instance of its tree family
+(`pybridge/model/tree_family.py`). `le_mul_of_locality` also checks the witness of its
+proof: some parameter whose first k path tokens are all cached below L.
+
+NOTE: at k = 1 the only path token is the start token, and both models cache it at layer 0.
+So the premise "both variants leave the token uncached" of `digit_eq_of_uncached` never
+holds on them, and these checks are weak. The tests show that they fail on a model that
+solves 1-hop with a controller that is not locality-respecting.
 
 Each checker takes a keyword-only argument that changes the model list or the conclusion.
 The registry never passes it; the tests do, to show that the checker can fail.
@@ -22,6 +26,7 @@ The registry never passes it; the tests do, to show that the checker can fail.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +35,9 @@ from pybridge.checks.controller_support import Tally
 from pybridge.checks.formulas import max_bound, reach_depth
 from pybridge.checks.registry import checker
 from pybridge.checks.result import CheckLimits, CheckResult
-from pybridge.model.guess_walk import build_guess_walk, guess_walk_depth
+from pybridge.model.locality import find_controller_violation
 from pybridge.model.transformer import CacheTransformer
 from pybridge.model.tree_family import Parameter, TreeFamily, fits, set_at
-from pybridge.upper.windowed_marking import build_windowed_marking, windowed_marking_depth
 
 HOPS = 1
 """The hop count k: the least k ≥ 1, since (k + 1)^(k + 1) ≤ n needs n ≥ 27 for k = 2."""
@@ -41,11 +45,16 @@ HOPS = 1
 
 @dataclass(frozen=True, eq=False)
 class SolvingModel:
-    """A locality-respecting model with the depth L at which it is run; hashed by identity."""
+    """A model with the depth L at which it is run; hashed by identity.
+
+    `states` lists the state alphabet on which its controller's locality is checked, or is
+    empty when locality is a Lean theorem about the controller.
+    """
 
     description: dict[str, Any]
     model: CacheTransformer
     depth: int
+    states: tuple = ()
 
 
 def default_models() -> Iterator[SolvingModel]:
@@ -55,20 +64,38 @@ def default_models() -> Iterator[SolvingModel]:
 
 @functools.lru_cache(maxsize=1)
 def _default_models() -> tuple[SolvingModel, ...]:
-    return tuple(_build_default_models())
+    # Imported here because `pybridge.model.guess_walk` imports `pybridge.upper`, whose
+    # report imports this package.
+    from pybridge.model.guess_walk import WalkState, build_guess_walk, guess_walk_depth
+    from pybridge.upper.windowed_marking import build_windowed_marking, windowed_marking_depth
 
-
-def _build_default_models() -> Iterator[SolvingModel]:
-    for n, s, m, p in ((4, 1, 1, 1), (4, 1, 2, 1), (4, 2, 1, 1), (5, 1, 1, 1)):
-        yield SolvingModel(
-            {"model": "guess walk", "n": n, "s": s, "m": m, "p": p},
-            build_guess_walk(n, HOPS, s, m, p), guess_walk_depth(n, m, p),
-        )
+    n = 4
+    # The guess walk's controller reads only pointers and start flags.
+    walk_states = tuple(
+        WalkState(0, pointer, is_start, 0)
+        for pointer, is_start in itertools.product(range(n), (False, True))
+    )
+    models = []
     for s, m, p in ((1, 1, 1), (1, 2, 1), (2, 1, 1)):
-        yield SolvingModel(
-            {"model": "windowed marking", "n": 4, "s": s, "m": m, "p": p},
-            build_windowed_marking(4, HOPS, s, m, p), windowed_marking_depth(4, HOPS, s, m, p),
-        )
+        models.append(SolvingModel(
+            {"model": "guess walk", "n": n, "s": s, "m": m, "p": p},
+            build_guess_walk(n, HOPS, s, m, p), guess_walk_depth(n, m, p), walk_states,
+        ))
+        models.append(SolvingModel(
+            {"model": "windowed marking", "n": n, "s": s, "m": m, "p": p},
+            build_windowed_marking(n, HOPS, s, m, p), windowed_marking_depth(n, HOPS, s, m, p),
+        ))
+    return tuple(models)
+
+
+@functools.lru_cache(maxsize=None)
+def is_local(entry: SolvingModel) -> bool:
+    """Return whether the controller passes the locality check on `entry.states` at every layer."""
+    if not entry.states:
+        return True
+    model = entry.model
+    violation = find_controller_violation(model.controller, model.n, entry.states, entry.depth)
+    return violation is None
 
 
 @functools.lru_cache(maxsize=None)
@@ -108,9 +135,8 @@ def describe(entry: SolvingModel, **extra: Any) -> dict[str, Any]:
 
 
 DOMAIN = (
-    "k = 1 and the guess walk (n = 4 with (s, m, p) ∈ {(1, 1, 1), (1, 2, 1), (2, 1, 1)}, "
-    "n = 5 with (1, 1, 1)) and the windowed marking (n = 4, same (s, m, p)), each at the "
-    "depth where it solves, verified on all n^n · n instances"
+    "k = 1, n = 4 and the guess walk and the windowed marking with (s, m, p) ∈ {(1, 1, 1), "
+    "(1, 2, 1), (2, 1, 1)}, each at its depth, verified to solve on all 4^4 · 4 instances"
 )
 
 
@@ -121,7 +147,7 @@ def check_models(
     """Evaluate every (conclusion, extra) of claim(entry) on the solving models that fit."""
     tally = Tally()
     for entry in models():
-        hypothesis = solves(entry) and fits(entry.model.n, HOPS)
+        hypothesis = fits(entry.model.n, HOPS) and is_local(entry) and solves(entry)
         if not hypothesis:
             continue
         for conclusion, extra in claim(entry):

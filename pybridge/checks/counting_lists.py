@@ -213,3 +213,13 @@ def check_length_le_of_forall_mem(limits: CheckLimits, *, margin: int = 0) -> Ch
         "element of Fin n"
     )
     return tally.result("CacheDepth.length_le_of_forall_mem", domain)
+
+
+@checker("CacheDepth.nodup_finRange")
+def check_nodup_fin_range(limits: CheckLimits) -> CheckResult:
+    """Check that List.finRange n, mirrored as range(n), has no duplicates, for n ≤ max_value."""
+    tally = Tally()
+    for n in range(limits.max_value + 1):
+        positions = list(range(n))
+        tally.add(True, len(set(positions)) == len(positions), {"n": n})
+    return tally.result("CacheDepth.nodup_finRange", f"all n ≤ {limits.max_value}")

@@ -110,16 +110,6 @@ def check_pairwise_lt_fin_range(limits: CheckLimits) -> CheckResult:
     return tally.result("CacheDepth.pairwise_lt_finRange", domain)
 
 
-@checker("CacheDepth.nodup_finRange")
-def check_nodup_fin_range(limits: CheckLimits) -> CheckResult:
-    """Check that List.finRange n has no duplicates, for n ≤ max_value."""
-    tally = Tally()
-    for n in range(limits.max_value + 1):
-        positions = list(range(n))
-        tally.add(True, len(set(positions)) == len(positions), {"n": n})
-    return tally.result("CacheDepth.nodup_finRange", f"all n ≤ {limits.max_value}")
-
-
 # TopScore.lean: ranks and top positions
 
 

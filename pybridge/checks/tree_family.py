@@ -1,8 +1,11 @@
 """Checkers for `CacheDepth/LowerBound/TreeFamily.lean`, run on the mirror `pybridge.model.tree_family`.
 
-Every checker evaluates its Lean statement on the mirror and compares with an independent
-computation: `hop_naive` for hops, the breadth-first numbering of networkx's
-`balanced_tree` for the tree structure, and direct comparisons of tuples for the rest.
+Every checker evaluates its Lean statement on the mirror. Four compare the mirror with an
+independent computation: `hop_build` and `node_setAt_index_ne` with `hop_naive`, `lt_child`
+with the breadth-first numbering of networkx's `balanced_tree`, and `posN_code` with the rank
+among the positions other than `out`. The others evaluate the statement on the mirror's own
+definitions, so they catch a mirror that drifts from the Lean definitions only where the
+statement relates two of them.
 
 Domains (fixed, independent of the limits, because the size hypothesis needs n ≥ 4):
 
@@ -10,7 +13,9 @@ Domains (fixed, independent of the limits, because the size hypothesis needs n �
 * small parameters: every n ≤ 5, k ≤ 2, out < n and parameter g in range(k + 1)^n;
 * large parameters: n ∈ {4, 5} with k = 1 and every g, and n = 27 with k = 2, out ∈ {0, 13,
   26} and every g whose digits outside the nodes 0..3 are 0 (the nodes 0..3 are the only
-  path nodes that `node` reads before the answer).
+  path nodes that `node` reads before the answer);
+* some checkers restrict these further, as their domain text says: entries u < min(n, 4) for
+  the parameter changes, and nodes c ≤ 7 plus the path nodes for the node-wise statements.
 
 Each checker takes a keyword-only `family`, the mirror class. The registry never passes it;
 the tests pass a broken subclass to show that the checkers can fail.
@@ -47,6 +52,14 @@ PARAMETER_DOMAIN = (
     f"every n ≤ {SMALL_MAX_N}, k ≤ {SMALL_MAX_K}, out < n and g in range(k + 1)^n, plus n = 27, "
     f"k = 2, out ∈ {{0, 13, 26}} and every g that is 0 outside the nodes 0..3"
 )
+
+EACH_NODE_MAX = 7
+"""Largest node, besides the path nodes, of the node-wise statements."""
+CHANGED_ENTRIES = 4
+"""The parameter changes set the entries u < min(n, 4)."""
+NODE_SUFFIX = f"; nodes c ≤ {EACH_NODE_MAX} and the path nodes of g"
+CHANGE_SUFFIX = f"; entries u < min(n, {CHANGED_ENTRIES}) and every digit d ≤ k"
+POSITION_DOMAIN = f"every n ≤ {NUMBER_MAX_N}, out < n, k ≤ {NUMBER_MAX_K} and position i < n"
 
 Point = tuple[TreeFamily, Parameter]
 
@@ -91,26 +104,27 @@ def tree_hypotheses(tree: TreeFamily) -> bool:
 
 def check_numbers(
     statement: str, family: type[TreeFamily],
-    claim: Callable[[TreeFamily, int], tuple[bool, bool]],
+    claim: Callable[[TreeFamily, int], tuple[bool, bool]], domain: str = NUMBER_DOMAIN,
 ) -> CheckResult:
     """Evaluate claim(tree, c) = (hypothesis, conclusion) on the number domain."""
     tally = Tally()
     for tree, c in number_points(family):
         hypothesis, conclusion = claim(tree, c)
         tally.add(hypothesis, conclusion, lambda: describe(tree, c=c))
-    return tally.result(statement, NUMBER_DOMAIN)
+    return tally.result(statement, domain)
 
 
 def check_parameters(
     statement: str, family: type[TreeFamily],
     claim: Callable[[TreeFamily, Parameter], Iterator[tuple[bool, bool, dict[str, Any]]]],
+    suffix: str = "",
 ) -> CheckResult:
     """Evaluate every (hypothesis, conclusion, extra) of claim(tree, g) on the parameter domain."""
     tally = Tally()
     for tree, g in parameter_points(family):
         for hypothesis, conclusion, extra in claim(tree, g):
             tally.add(hypothesis, conclusion, lambda: describe(tree, g, **extra))
-    return tally.result(statement, PARAMETER_DOMAIN)
+    return tally.result(statement, PARAMETER_DOMAIN + suffix)
 
 
 def fits_at(tree: TreeFamily, c: int) -> bool:
@@ -122,21 +136,21 @@ def fits_at(tree: TreeFamily, c: int) -> bool:
 
 
 @checker("CacheDepth.TreeFamily.posN_ne_out")
-def check_posN_ne_out(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_pos_n_ne_out(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check posN out c ≠ out."""
     return check_numbers("CacheDepth.TreeFamily.posN_ne_out", family,
                          lambda tree, c: (True, tree.position_number(c) != tree.out))
 
 
 @checker("CacheDepth.TreeFamily.posN_le")
-def check_posN_le(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_pos_n_le(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check posN out c ≤ c + 1."""
     return check_numbers("CacheDepth.TreeFamily.posN_le", family,
                          lambda tree, c: (True, tree.position_number(c) <= c + 1))
 
 
 @checker("CacheDepth.TreeFamily.posN_inj")
-def check_posN_inj(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_pos_n_inj(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check posN out a = posN out b → a = b for every pair of nodes a, b ≤ 12."""
     def claim(tree: TreeFamily, a: int) -> tuple[bool, bool]:
         numbers = [tree.position_number(b) for b in range(NUMBER_MAX_NODE + 1)]
@@ -182,7 +196,7 @@ def other_positions(tree: TreeFamily) -> list[int]:
 
 
 @checker("CacheDepth.TreeFamily.posN_code")
-def check_posN_code(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_pos_n_code(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check i ≠ out → posN out (code out i) = i, where code out i is i's rank among the other positions."""
     def claim(tree: TreeFamily, i: int) -> tuple[bool, bool]:
         others = other_positions(tree)
@@ -190,7 +204,7 @@ def check_posN_code(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
             return False, True
         rank = others.index(i)
         return True, tree.node_at(i) == rank and tree.position_number(tree.node_at(i)) == i
-    return check_numbers("CacheDepth.TreeFamily.posN_code", family, claim)
+    return check_numbers("CacheDepth.TreeFamily.posN_code", family, claim, POSITION_DOMAIN)
 
 
 @checker("CacheDepth.TreeFamily.pos_code")
@@ -198,7 +212,7 @@ def check_pos_code(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily
     """Check i ≠ out → pos out (code out i) = i for every position i."""
     return check_numbers("CacheDepth.TreeFamily.pos_code", family,
                          lambda tree, i: (i < tree.n and i != tree.out,
-                                          tree.position(tree.node_at(i)) == i))
+                                          tree.position(tree.node_at(i)) == i), POSITION_DOMAIN)
 
 
 def balanced_children(k: int, c: int) -> list[int]:
@@ -235,9 +249,9 @@ def check_child_inj(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
 # Digits and parameters.
 
 
-def each_node(tree: TreeFamily, g: Parameter, top: int = 7) -> Iterator[int]:
-    """Yield the nodes 0..top and the path nodes of g, without repeats."""
-    seen = set(range(top + 1)) | {tree.path_node(g, j) for j in range(tree.k + 1)}
+def each_node(tree: TreeFamily, g: Parameter) -> Iterator[int]:
+    """Yield the nodes 0..EACH_NODE_MAX and the path nodes of g, without repeats."""
+    seen = set(range(EACH_NODE_MAX + 1)) | {tree.path_node(g, j) for j in range(tree.k + 1)}
     return iter(sorted(seen))
 
 
@@ -247,20 +261,21 @@ def check_digit_le(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily
     def claim(tree: TreeFamily, g: Parameter):
         for c in each_node(tree, g):
             yield True, tree.digit(g, c) <= tree.k, {"c": c}
-    return check_parameters("CacheDepth.TreeFamily.digit_le", family, claim)
+    return check_parameters("CacheDepth.TreeFamily.digit_le", family, claim, NODE_SUFFIX)
 
 
 @checker("CacheDepth.TreeFamily.digit_setAt")
-def check_digit_setAt(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_digit_set_at(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check digit (setAt g u d) c = if c = u then d else digit g c, for u < min(n, 4)."""
     def claim(tree: TreeFamily, g: Parameter):
-        for u in range(min(tree.n, 4)):
+        for u in range(min(tree.n, CHANGED_ENTRIES)):
             for d in range(tree.k + 1):
                 changed = set_at(g, u, d)
                 for c in each_node(tree, g):
                     expected = d if c == u else tree.digit(g, c)
                     yield True, tree.digit(changed, c) == expected, {"u": u, "d": d, "c": c}
-    return check_parameters("CacheDepth.TreeFamily.digit_setAt", family, claim)
+    return check_parameters("CacheDepth.TreeFamily.digit_setAt", family, claim,
+                            NODE_SUFFIX + CHANGE_SUFFIX)
 
 
 @checker("CacheDepth.TreeFamily.node_succ")
@@ -293,7 +308,7 @@ def check_node_add_two_le(limits: CheckLimits, *, family: type[TreeFamily] = Tre
 
 
 @checker("CacheDepth.TreeFamily.posN_node_lt")
-def check_posN_node_lt(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_pos_n_node_lt(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check 1 ≤ k → (k + 1)^(k + 1) ≤ n → j ≤ k → posN out (node g j) < n."""
     def claim(tree: TreeFamily, g: Parameter):
         for j in range(tree.k + 1):
@@ -310,7 +325,7 @@ def check_build_pos(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
             expected = tree.position(tree.child(c, tree.digit(g, c)))
             if fits_at(tree, c):
                 yield True, pointers[tree.position(c)] == expected, {"c": c}
-    return check_parameters("CacheDepth.TreeFamily.build_pos", family, claim)
+    return check_parameters("CacheDepth.TreeFamily.build_pos", family, claim, NODE_SUFFIX)
 
 
 @checker("CacheDepth.TreeFamily.hop_build")
@@ -325,17 +340,17 @@ def check_hop_build(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
 
 
 @checker("CacheDepth.TreeFamily.build_setAt_of_ne")
-def check_build_setAt_of_ne(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_build_set_at_of_ne(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check i ≠ pos out u → build (setAt g u d) i = build g i, for u < min(n, 4)."""
     def claim(tree: TreeFamily, g: Parameter):
         pointers = tree.build(g)
-        for u in range(min(tree.n, 4)):
+        for u in range(min(tree.n, CHANGED_ENTRIES)):
             for d in range(tree.k + 1):
                 changed = tree.build(set_at(g, u, d))
                 moved = tree.position(u)
                 for i in range(tree.n):
                     yield i != moved, changed[i] == pointers[i], {"u": u, "d": d, "i": i}
-    return check_parameters("CacheDepth.TreeFamily.build_setAt_of_ne", family, claim)
+    return check_parameters("CacheDepth.TreeFamily.build_setAt_of_ne", family, claim, CHANGE_SUFFIX)
 
 
 def path_variants(tree: TreeFamily, g: Parameter, j: int) -> list[Parameter]:
@@ -354,7 +369,7 @@ def check_val_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
 
 
 @checker("CacheDepth.TreeFamily.node_setAt_index")
-def check_node_setAt_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_node_set_at_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check that setting the digit of the j-th path node keeps the path nodes 0..j."""
     def claim(tree: TreeFamily, g: Parameter):
         for j in range(tree.k + 1):
@@ -366,7 +381,7 @@ def check_node_setAt_index(limits: CheckLimits, *, family: type[TreeFamily] = Tr
 
 
 @checker("CacheDepth.TreeFamily.index_setAt_index")
-def check_index_setAt_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_index_set_at_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check index (setAt g (index g j) d) j = index g j for j ≤ k."""
     def claim(tree: TreeFamily, g: Parameter):
         for j in range(tree.k + 1):
@@ -382,18 +397,19 @@ def check_node_ne_of_ne(limits: CheckLimits, *, family: type[TreeFamily] = TreeF
     The pairs are g and setAt g u d for u < min(n, 4), with i, t ≤ k + 1.
     """
     def claim(tree: TreeFamily, g: Parameter):
-        for u in range(min(tree.n, 4)):
+        for u in range(min(tree.n, CHANGED_ENTRIES)):
             for d in range(tree.k + 1):
                 other = set_at(g, u, d)
                 for i, t in itertools.product(range(tree.k + 2), repeat=2):
                     yield (tree.path_node(g, i) != tree.path_node(other, i),
                            tree.path_node(g, i + t) != tree.path_node(other, i + t),
                            {"g'": list(other), "i": i, "t": t})
-    return check_parameters("CacheDepth.TreeFamily.node_ne_of_ne", family, claim)
+    return check_parameters("CacheDepth.TreeFamily.node_ne_of_ne", family, claim,
+                            CHANGE_SUFFIX + "; pairs g, setAt g u d and i, t ≤ k + 1")
 
 
 @checker("CacheDepth.TreeFamily.node_setAt_index_ne")
-def check_node_setAt_index_ne(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
+def check_node_set_at_index_ne(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check that different digits at the j-th path node, j < k, give different k-th path nodes.
 
     The answers are also compared as positions reached by `hop_naive`.

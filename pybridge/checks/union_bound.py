@@ -1,20 +1,23 @@
 """Checkers for `CacheDepth/Counting/UnionBound.lean`: `setAt`, duplicate-free lists and the union bound over lines.
 
-The line lemmas are evaluated on every line structure of a small type. A line structure on
+The line lemmas are evaluated on line structures of small types. A line structure on
 α = range(A) with D values is a table `vary[a][d]` such that a lies on its own line, every
-point of a line has the same line, and the D values give D distinct points. The checkers
-find all of them by brute force over the tables, and all predicates `bad` by brute force
-over subsets, so they share nothing with the Lean proof except the statement.
+point of a line has the same line, and the D values give D distinct points.
+`mul_length_filter_le` runs on all of them, found by brute force over the tables.
+`exists_forall_eq_false` runs on larger types, with one line structure per partition of
+range(A) into lines of D points: its hypotheses and conclusion depend on the structures only
+through their lines. Predicates are enumerated as all subsets.
 
-Each checker takes a keyword-only argument that weakens a hypothesis or changes the
-conclusion. The registry never passes it; the tests do, to show that the checker can fail.
+Each checker takes a keyword-only argument that replaces a function, weakens a hypothesis or
+changes the conclusion. The registry never passes it; the tests do, to show that the checker
+can fail.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from pybridge.checks.controller_support import Tally
 from pybridge.checks.counting_lists import all_functions, lists_over
@@ -25,7 +28,9 @@ from pybridge.model.tree_family import set_at
 SET_AT_MAX = 3
 """Largest domain size N and codomain size of the `setAt` checks."""
 LINE_SIZES = ((1, 1), (2, 1), (2, 2), (3, 1), (3, 3), (4, 1), (4, 2))
-"""The (A, D) of the line structures: type size A and line length D."""
+"""The (A, D) of the brute-force line structures: type size A and line length D."""
+PARTITION_SIZES = ((2, 2), (4, 2), (6, 2), (3, 3), (6, 3))
+"""The (A, D) of the union-bound check: k = D - 1 predicates on range(A)."""
 FILTER_ALPHABET = (0, 1, 2)
 FILTER_MAX_LENGTH = 4
 
@@ -56,6 +61,28 @@ def line_structures(size: int, values: int) -> tuple[Table, ...]:
     return tuple(found)
 
 
+def partitions_into_lines(points: tuple[int, ...], values: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+    """Yield every partition of `points` into blocks of `values` points, blocks in sorted order."""
+    if not points:
+        yield ()
+        return
+    first, rest = points[0], points[1:]
+    for others in itertools.combinations(rest, values - 1):
+        block = (first, *others)
+        remaining = tuple(point for point in rest if point not in others)
+        for tail in partitions_into_lines(remaining, values):
+            yield (block, *tail)
+
+
+def line_structure_of(blocks: Sequence[Sequence[int]], size: int) -> Table:
+    """Return the line structure whose line through a is the block of a, in block order."""
+    vary: list[tuple[int, ...]] = [()] * size
+    for block in blocks:
+        for point in block:
+            vary[point] = tuple(block)
+    return tuple(vary)
+
+
 def predicates(size: int) -> Iterator[tuple[bool, ...]]:
     """Yield every predicate on range(size) as its table of values."""
     return itertools.product((False, True), repeat=size)
@@ -73,49 +100,51 @@ def small_functions() -> Iterator[tuple[int, int, tuple[int, ...]]]:
             yield size, base, g
 
 
+SetAt = Callable[[Sequence[int], int, int], tuple[int, ...]]
+"""A mirror of Lean's `setAt`, replaceable in the checkers."""
+
+
 @checker("CacheDepth.setAt_same")
-def check_set_at_same(limits: CheckLimits) -> CheckResult:
-    """Check setAt g u b u = b for every g : Fin N → Fin B with N, B ≤ 3."""
+def check_set_at_same(limits: CheckLimits, *, set_value: SetAt = set_at) -> CheckResult:
+    """Check setAt g u b u = b for every g : Fin N → Fin B with N, B ≤ 3; `set_value` replaces setAt."""
     tally = Tally()
     for size, base, g in small_functions():
         for u, b in itertools.product(range(size), range(base)):
-            tally.add(True, set_at(g, u, b)[u] == b, {"g": list(g), "u": u, "b": b})
+            tally.add(True, set_value(g, u, b)[u] == b, {"g": list(g), "u": u, "b": b})
     return tally.result("CacheDepth.setAt_same", f"every g : Fin N → Fin B with N, B ≤ {SET_AT_MAX}, u and b")
 
 
 @checker("CacheDepth.setAt_setAt")
-def check_set_at_set_at(limits: CheckLimits) -> CheckResult:
+def check_set_at_set_at(limits: CheckLimits, *, set_value: SetAt = set_at) -> CheckResult:
     """Check setAt (setAt g u b) u b' = setAt g u b' against a direct tuple construction."""
     tally = Tally()
     for size, base, g in small_functions():
         for u, b, b2 in itertools.product(range(size), range(base), range(base)):
             expected = g[:u] + (b2,) + g[u + 1:]
-            tally.add(True, set_at(set_at(g, u, b), u, b2) == expected,
+            tally.add(True, set_value(set_value(g, u, b), u, b2) == expected,
                       {"g": list(g), "u": u, "b": b, "b'": b2})
     return tally.result("CacheDepth.setAt_setAt", f"every g : Fin N → Fin B with N, B ≤ {SET_AT_MAX}, u, b and b'")
 
 
 @checker("CacheDepth.setAt_self")
-def check_set_at_self(limits: CheckLimits) -> CheckResult:
+def check_set_at_self(limits: CheckLimits, *, set_value: SetAt = set_at) -> CheckResult:
     """Check setAt g u (g u) = g."""
     tally = Tally()
     for size, base, g in small_functions():
         for u in range(size):
-            tally.add(True, set_at(g, u, g[u]) == g, {"g": list(g), "u": u})
+            tally.add(True, set_value(g, u, g[u]) == g, {"g": list(g), "u": u})
     return tally.result("CacheDepth.setAt_self", f"every g : Fin N → Fin B with N, B ≤ {SET_AT_MAX} and u")
 
 
 @checker("CacheDepth.eq_of_setAt_eq")
-def check_eq_of_set_at_eq(limits: CheckLimits) -> CheckResult:
+def check_eq_of_set_at_eq(limits: CheckLimits, *, set_value: SetAt = set_at) -> CheckResult:
     """Check setAt g u b = setAt g u b' → b = b'."""
     tally = Tally()
     for size, base, g in small_functions():
         for u, b, b2 in itertools.product(range(size), range(base), range(base)):
-            tally.add(set_at(g, u, b) == set_at(g, u, b2), b == b2,
+            tally.add(set_value(g, u, b) == set_value(g, u, b2), b == b2,
                       {"g": list(g), "u": u, "b": b, "b'": b2})
     return tally.result("CacheDepth.eq_of_setAt_eq", f"every g : Fin N → Fin B with N, B ≤ {SET_AT_MAX}, u, b and b'")
-
-
 
 
 @checker("CacheDepth.nodup_flatMap_map")
@@ -143,35 +172,49 @@ def check_nodup_flat_map_map(limits: CheckLimits, *, check_injective: bool = Tru
 
 
 @checker("CacheDepth.nodup_allFunctions")
-def check_nodup_all_functions(limits: CheckLimits) -> CheckResult:
-    """Check that the mirror of allFunctions b a has no duplicates, for b, a ≤ min(max_n, 4)."""
+def check_nodup_all_functions(
+    limits: CheckLimits, *, functions: Callable[[int, int], list] = all_functions
+) -> CheckResult:
+    """Check that the mirror of allFunctions b a has no duplicates, for b, a ≤ min(max_n, 4).
+
+    `functions` replaces the mirror.
+    """
     tally = Tally()
     top = min(limits.max_n, 4)
     for base, size in itertools.product(range(top + 1), repeat=2):
-        listed = all_functions(base, size)
+        listed = functions(base, size)
         tally.add(True, len(set(listed)) == len(listed), {"b": base, "a": size})
     return tally.result("CacheDepth.nodup_allFunctions", f"every b, a ≤ {top}")
 
 
 @checker("CacheDepth.length_filter_false")
-def check_length_filter_false(limits: CheckLimits) -> CheckResult:
-    """Check that filtering by the constant predicate false leaves nothing."""
+def check_length_filter_false(
+    limits: CheckLimits, *, predicate: Callable[[int], bool] = lambda entry: False
+) -> CheckResult:
+    """Check that filtering by the constant predicate false leaves nothing; `predicate` replaces it."""
     tally = Tally()
     for entries in lists_over(FILTER_ALPHABET, FILTER_MAX_LENGTH):
-        tally.add(True, len([a for a in entries if False]) == 0, {"l": list(entries)})
+        kept = [entry for entry in entries if predicate(entry)]
+        tally.add(True, len(kept) == 0, {"l": list(entries)})
     return tally.result("CacheDepth.length_filter_false",
                         f"every list over {{0, 1, 2}} of length ≤ {FILTER_MAX_LENGTH}")
 
 
 @checker("CacheDepth.length_filter_or_le")
-def check_length_filter_or_le(limits: CheckLimits) -> CheckResult:
-    """Check |filter (p || q)| ≤ |filter p| + |filter q| on every list and pair of predicates."""
+def check_length_filter_or_le(
+    limits: CheckLimits, *, bound: Callable[[int, int], int] = lambda left, right: left + right
+) -> CheckResult:
+    """Check |filter (p || q)| ≤ |filter p| + |filter q| on every list and pair of predicates.
+
+    `bound(|filter p|, |filter q|)` replaces the sum.
+    """
     tally = Tally()
     tables = list(predicates(len(FILTER_ALPHABET)))
     for entries in lists_over(FILTER_ALPHABET, FILTER_MAX_LENGTH):
         for p, q in itertools.product(tables, repeat=2):
             both = sum(1 for a in entries if p[a] or q[a])
-            tally.add(True, both <= sum(p[a] for a in entries) + sum(q[a] for a in entries),
+            left, right = sum(p[a] for a in entries), sum(q[a] for a in entries)
+            tally.add(True, both <= bound(left, right),
                       {"l": list(entries), "p": list(p), "q": list(q)})
     return tally.result("CacheDepth.length_filter_or_le",
                         f"every list over {{0, 1, 2}} of length ≤ {FILTER_MAX_LENGTH} and predicates p, q")
@@ -179,8 +222,7 @@ def check_length_filter_or_le(limits: CheckLimits) -> CheckResult:
 
 LINE_DOMAIN = (
     "every line structure found by brute force on range(A) with D values, (A, D) in "
-    f"{list(LINE_SIZES)}, every predicate that holds at most once per line, and F = range(A) "
-    "and its reverse"
+    f"{list(LINE_SIZES)}, every predicate that holds at most once per line, and F = range(A)"
 )
 
 
@@ -191,10 +233,9 @@ def check_mul_length_filter_le(limits: CheckLimits, *, factor_bonus: int = 0) ->
     for size, values in LINE_SIZES:
         for vary in line_structures(size, values):
             for bad in predicates(size):
-                for order in (list(range(size)), list(reversed(range(size)))):
-                    count = sum(1 for a in order if bad[a])
-                    tally.add(once_per_line(vary, bad), (values + factor_bonus) * count <= len(order),
-                              {"A": size, "D": values, "vary": [list(r) for r in vary], "bad": list(bad)})
+                count = sum(bad)
+                tally.add(once_per_line(vary, bad), (values + factor_bonus) * count <= size,
+                          {"A": size, "D": values, "vary": [list(r) for r in vary], "bad": list(bad)})
     return tally.result("CacheDepth.mul_length_filter_le", LINE_DOMAIN)
 
 
@@ -202,25 +243,30 @@ def check_mul_length_filter_le(limits: CheckLimits, *, factor_bonus: int = 0) ->
 def check_exists_forall_eq_false(limits: CheckLimits, *, extra_predicates: int = 0) -> CheckResult:
     """Check that k < D predicates, each at most once per line of its own structure, miss some element.
 
-    The points are every choice of k = D - 1 (line structure, predicate) pairs on range(A),
-    for the (A, D) of `LINE_SIZES` with D ≥ 2. `extra_predicates` raises k above D - 1.
+    The points are every choice, with repetition, of k = D - 1 pairs (partition into lines,
+    predicate at most once per line) on range(A), for the (A, D) of `PARTITION_SIZES`.
+    `extra_predicates` raises k above D - 1.
     """
     tally = Tally()
-    for size, values in LINE_SIZES:
-        if values < 2:
-            continue
+    for size, values in PARTITION_SIZES:
         k = values - 1 + extra_predicates
+        structures = [
+            line_structure_of(blocks, size)
+            for blocks in partitions_into_lines(tuple(range(size)), values)
+        ]
         choices = [
-            (vary, bad) for vary in line_structures(size, values) for bad in predicates(size)
+            (vary, bad) for vary in structures for bad in predicates(size)
             if once_per_line(vary, bad)
         ]
         for picked in itertools.combinations_with_replacement(choices, k):
             good = [a for a in range(size) if not any(bad[a] for _, bad in picked)]
             tally.add(True, bool(good), lambda: {
-                "A": size, "D": values, "k": k, "bad": [list(bad) for _, bad in picked]})
+                "A": size, "D": values, "k": k,
+                "lines": [sorted(set(vary)) for vary, _ in picked],
+                "bad": [list(bad) for _, bad in picked]})
     domain = (
-        "every choice, with repetition, of k = D - 1 pairs of a line structure and a predicate "
-        "that holds at most once per line, on range(A) for (A, D) in "
-        f"{[pair for pair in LINE_SIZES if pair[1] >= 2]}"
+        "every choice, with repetition, of k = D - 1 pairs of a partition of range(A) into "
+        "lines of D points and a predicate that holds at most once per line, for (A, D) in "
+        f"{list(PARTITION_SIZES)}"
     )
     return tally.result("CacheDepth.exists_forall_eq_false", domain)

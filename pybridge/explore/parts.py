@@ -226,7 +226,8 @@ PARTS: tuple[PartSpec, ...] = (
     PartSpec(
         "max bound",
         ("CacheDepth.MaxBoundHolds", "CacheDepth.ReachabilityHolds",
-         "CacheDepth.CacheTransformer.bandwidthDepth_le_of_solves"),
+         "CacheDepth.CacheTransformer.bandwidthDepth_le_of_solves",
+         "CacheDepth.CacheTransformer.maxBound_le_of_locality"),
         "does every protocol need at least max(⌈k/s⌉, W) layers? (reachability half open in Lean "
         "below (k + 1)^(k + 1) tokens)",
         _in_max_domain, _check_max_bound,

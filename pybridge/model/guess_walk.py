@@ -1,4 +1,4 @@
-"""An example for the open reachability proof: a correct model that leaves chain tokens uncached.
+"""An example for the reachability proof: a correct model that leaves chain tokens uncached.
 
 The naive proof of the reachability half of claim C1 argues that a chain token that is
 never cached cannot influence anything. Then redirecting its pointer to an uncached
