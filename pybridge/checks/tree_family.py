@@ -359,6 +359,13 @@ def path_variants(tree: TreeFamily, g: Parameter, j: int) -> list[Parameter]:
     return [set_at(g, u, d) for d in range(tree.k + 1)]
 
 
+def path_changes(tree: TreeFamily, g: Parameter) -> Iterator[tuple[int, int, Parameter]]:
+    """Yield (j, d, setAt g (index g j) d) for every path node j ≤ k and digit d ≤ k."""
+    for j in range(tree.k + 1):
+        for d, changed in enumerate(path_variants(tree, g, j)):
+            yield j, d, changed
+
+
 @checker("CacheDepth.TreeFamily.val_index")
 def check_val_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check (index g j).val = node g j under the path hypotheses, j ≤ k."""
@@ -372,11 +379,10 @@ def check_val_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamil
 def check_node_set_at_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check that setting the digit of the j-th path node keeps the path nodes 0..j."""
     def claim(tree: TreeFamily, g: Parameter):
-        for j in range(tree.k + 1):
-            for d, changed in enumerate(path_variants(tree, g, j)):
-                for i in range(j + 1):
-                    same = tree.path_node(changed, i) == tree.path_node(g, i)
-                    yield tree_hypotheses(tree), same, {"j": j, "d": d, "i": i}
+        for j, d, changed in path_changes(tree, g):
+            for i in range(j + 1):
+                same = tree.path_node(changed, i) == tree.path_node(g, i)
+                yield tree_hypotheses(tree), same, {"j": j, "d": d, "i": i}
     return check_parameters("CacheDepth.TreeFamily.node_setAt_index", family, claim)
 
 
@@ -384,9 +390,9 @@ def check_node_set_at_index(limits: CheckLimits, *, family: type[TreeFamily] = T
 def check_index_set_at_index(limits: CheckLimits, *, family: type[TreeFamily] = TreeFamily) -> CheckResult:
     """Check index (setAt g (index g j) d) j = index g j for j ≤ k."""
     def claim(tree: TreeFamily, g: Parameter):
-        for j in range(tree.k + 1):
-            for d, changed in enumerate(path_variants(tree, g, j)):
-                yield tree_hypotheses(tree), tree.index(changed, j) == tree.index(g, j), {"j": j, "d": d}
+        for j, d, changed in path_changes(tree, g):
+            same = tree.index(changed, j) == tree.index(g, j)
+            yield tree_hypotheses(tree), same, {"j": j, "d": d}
     return check_parameters("CacheDepth.TreeFamily.index_setAt_index", family, claim)
 
 
